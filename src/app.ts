@@ -1,0 +1,159 @@
+import type { AddressInfo } from 'node:net';
+import { ApiKeyService } from './auth/api-key.service';
+import type { Config } from './config';
+import { migrate, openDatabase } from './db/database';
+import { DeliveryService } from './deliveries/delivery.service';
+import { systemClock, type Clock } from './delivery/clock';
+import { DeliveryStore } from './delivery/delivery-store';
+import { Dispatcher } from './delivery/dispatcher';
+import { createHttpSender } from './delivery/http-sender';
+import type { AttemptResult } from './delivery/job';
+import type { Sender } from './delivery/sender';
+import { EventTypeService } from './events/event-type.service';
+import { EventService } from './events/event.service';
+import { HookService } from './hooks/hook.service';
+import { createLogger, type Logger } from './logger';
+import { createLivePubSub } from './realtime/pubsub';
+import type { AttemptMessage } from './realtime/topics';
+import { startHttpServer, type HttpServer } from './server/http';
+import { buildHookwireSchema } from './server/schema';
+import type { Services } from './services';
+import { VERSION } from './version';
+
+/** A running hookwire process: its address, services and the way to stop it. */
+export interface App {
+  url: string;
+  port: number;
+  services: Services;
+  dispatcher: Dispatcher | undefined;
+  logger: Logger;
+  /** The admin key generated on first start, if one was. */
+  generatedAdminKey: string | undefined;
+  /** Stops claiming, drains in-flight requests (up to the grace period), closes everything. */
+  close(): Promise<void>;
+}
+
+/** What tests may swap: the small interfaces the engine declares. */
+export interface AppOverrides {
+  clock?: Clock;
+  sender?: Sender;
+  random?: () => number;
+  logger?: Logger;
+}
+
+/**
+ * Builds and starts one hookwire process for its role: opens and migrates the database,
+ * wires the services, serves GraphQL (`api`), runs the dispatcher (`worker`), or both.
+ */
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const orm = await openDatabase(config.database);
+  await migrate(orm, config.database);
+  const live = createLivePubSub(config.redisUrl);
+  const runsApi = config.role !== 'worker';
+  const runsWorker = config.role !== 'api';
+
+  const sender =
+    overrides.sender ??
+    createHttpSender({
+      allowPrivateTargets: config.allowPrivateTargets,
+      allowedCidrs: config.allowedCidrs,
+      maxResponseBytes: config.maxResponseBytes,
+    });
+  const clock = overrides.clock ?? systemClock;
+  const store = new DeliveryStore(orm, config.database.kind);
+  const dispatcher = runsWorker
+    ? new Dispatcher({
+        store,
+        sender,
+        clock,
+        random: overrides.random ?? Math.random,
+        retryPolicy: { delaysMs: config.retryDelaysMs, jitter: 0.2, maxRetryAfterMs: config.maxRetryAfterMs },
+        requestTimeoutMs: config.requestTimeoutMs,
+        concurrency: config.concurrency,
+        hookConcurrency: config.hookConcurrency,
+        leaseMs: config.leaseMs,
+        pollIntervalMs: config.pollIntervalMs,
+        userAgent: `hookwire/${VERSION}`,
+        logger,
+        onAttempt: (result) => live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result)),
+      })
+    : undefined;
+
+  const eventTypes = new EventTypeService(orm);
+  const apiKeys = new ApiKeyService(orm, config.adminKey);
+  const services: Services = {
+    config,
+    orm,
+    pubSub: live.pubSub,
+    apiKeys,
+    eventTypes,
+    hooks: new HookService(orm, eventTypes),
+    deliveries: new DeliveryService(orm),
+    events: new EventService(orm, eventTypes, config.maxPayloadBytes, {
+      eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
+      deliveriesQueued: () => dispatcher?.wake(),
+    }),
+  };
+  const generatedAdminKey = await apiKeys.bootstrapAdminKey();
+
+  let http: HttpServer;
+  try {
+    http = await startHttpServer({
+      schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
+      services,
+      logger,
+      port: config.port,
+      host: config.host,
+      probes: {
+        ready: async () => {
+          await orm.em.getConnection().execute('select 1');
+          return dispatcher ? dispatcher.isAlive() : true;
+        },
+      },
+    });
+  } catch (error) {
+    await orm.close();
+    await live.close();
+    throw error;
+  }
+  dispatcher?.start();
+  const port = (http.server.address() as AddressInfo).port;
+  logger.info({ port, role: config.role, database: config.database.kind }, 'hookwire started');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    dispatcher,
+    logger,
+    generatedAdminKey,
+    async close() {
+      await dispatcher?.stop(config.shutdownGraceMs);
+      await http.stop();
+      await sender.close();
+      await live.close();
+      await orm.close();
+    },
+  };
+}
+
+function toAttemptMessage(result: AttemptResult): AttemptMessage {
+  const { outcome, next } = result;
+  const answered = outcome.kind === 'success' || outcome.kind === 'http-error';
+  return {
+    deliveryId: result.job.deliveryId,
+    hookId: result.job.hookId,
+    eventId: result.job.eventId,
+    event: result.job.eventType,
+    status: next.status,
+    attemptNumber: result.number,
+    succeeded: outcome.kind === 'success',
+    responseStatus: answered ? outcome.status : null,
+    errorKind: outcome.kind === 'success' ? null : outcome.kind === 'http-error' ? 'http' : outcome.kind,
+    errorMessage: outcome.kind === 'success' ? null : 'message' in outcome ? outcome.message : `HTTP ${outcome.status}`,
+    durationMs: result.durationMs,
+    nextAttemptAt: next.status === 'RETRYING' ? next.at.toISOString() : null,
+    startedAt: result.startedAt.toISOString(),
+  };
+}

@@ -1,0 +1,133 @@
+import { parseByteSize, parseDuration, parseDurationList } from './util/duration';
+
+/** Which parts of hookwire a process runs: `api` serves GraphQL, `worker` sends, `all` both. */
+export type Role = 'api' | 'worker' | 'all';
+
+/** Everything hookwire reads from its environment, validated and typed once at boot. */
+export interface Config {
+  /** `PORT`: the HTTP and WebSocket port (0 picks a free one). Default 4000. */
+  port: number;
+  /** `HOST`: the interface to listen on. Default: all interfaces. */
+  host: string | undefined;
+  /** `DATABASE_URL`: `postgres://…` for PostgreSQL; otherwise a SQLite file path. Default `./data/hookwire.db`. */
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string };
+  /** `REDIS_URL`: carries the live feed between processes when set. */
+  redisUrl: string | undefined;
+  /** `HOOKWIRE_ADMIN_KEY`: a key with every scope. When unset, one is generated on an empty database. */
+  adminKey: string | undefined;
+  /** `HOOKWIRE_ROLE`: `api`, `worker` or `all` (default). */
+  role: Role;
+  /** `HOOKWIRE_REQUEST_TIMEOUT`: the whole-request deadline of one delivery attempt. Default 10s. */
+  requestTimeoutMs: number;
+  /** `HOOKWIRE_RETRY_SCHEDULE`: waits before attempts 2, 3, …. Default `5s,5m,30m,2h,5h,10h,10h`. */
+  retryDelaysMs: number[];
+  /** `HOOKWIRE_MAX_RETRY_AFTER`: the longest `Retry-After` hookwire will honour. Default 1h. */
+  maxRetryAfterMs: number;
+  /** `HOOKWIRE_ALLOW_PRIVATE_TARGETS`: deliver to loopback and private addresses. Default false. */
+  allowPrivateTargets: boolean;
+  /** `HOOKWIRE_ALLOWED_CIDRS`: comma-separated ranges exempt from the private-address guard. */
+  allowedCidrs: string[];
+  /** `HOOKWIRE_MAX_PAYLOAD_BYTES`: the largest event payload accepted. Default 256 KiB. */
+  maxPayloadBytes: number;
+  /** `HOOKWIRE_MAX_RESPONSE_BYTES`: how much of an endpoint's answer is read and stored. Default 4 KiB. */
+  maxResponseBytes: number;
+  /** `HOOKWIRE_CONCURRENCY`: requests in flight per worker process. Default 128. */
+  concurrency: number;
+  /** `HOOKWIRE_HOOK_CONCURRENCY`: requests in flight to one hook per worker process. Default 16. */
+  hookConcurrency: number;
+  /** `HOOKWIRE_LEASE`: how long a claimed delivery stays locked to its worker. Default 60s. */
+  leaseMs: number;
+  /** `HOOKWIRE_POLL_INTERVAL`: the slow poll for due retries; new events wake the worker at once. Default 1s. */
+  pollIntervalMs: number;
+  /** `HOOKWIRE_SHUTDOWN_GRACE`: how long SIGTERM waits for in-flight requests. Default 10s. */
+  shutdownGraceMs: number;
+  /** `LOG_LEVEL`: pino level. Default `info`. */
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws an Error naming the variable at fault. */
+export function loadConfig(env: Env = process.env): Config {
+  const read = <T>(name: string, fallback: string, parse: (text: string) => T): T => {
+    const raw = env[name];
+    const text = raw === undefined || raw === '' ? fallback : raw;
+    try {
+      return parse(text);
+    } catch (error) {
+      throw new Error(`${name}: ${(error as Error).message}`);
+    }
+  };
+  const config: Config = {
+    port: read('PORT', '4000', (t) => integer(t, 0, 65535)),
+    host: env.HOST || undefined,
+    database: read('DATABASE_URL', './data/hookwire.db', parseDatabaseUrl),
+    redisUrl: env.REDIS_URL || undefined,
+    adminKey: read('HOOKWIRE_ADMIN_KEY', '', (t) => (t === '' ? undefined : minLength(t, 16))),
+    role: read('HOOKWIRE_ROLE', 'all', (t) => oneOf(t, ['api', 'worker', 'all'] as const)),
+    requestTimeoutMs: read('HOOKWIRE_REQUEST_TIMEOUT', '10s', positiveDuration),
+    retryDelaysMs: read('HOOKWIRE_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h', parseDurationList),
+    maxRetryAfterMs: read('HOOKWIRE_MAX_RETRY_AFTER', '1h', parseDuration),
+    allowPrivateTargets: read('HOOKWIRE_ALLOW_PRIVATE_TARGETS', 'false', boolean),
+    allowedCidrs: read('HOOKWIRE_ALLOWED_CIDRS', '', list),
+    maxPayloadBytes: read('HOOKWIRE_MAX_PAYLOAD_BYTES', '256KiB', parseByteSize),
+    maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
+    concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),
+    hookConcurrency: read('HOOKWIRE_HOOK_CONCURRENCY', '16', (t) => integer(t, 1, 10_000)),
+    leaseMs: read('HOOKWIRE_LEASE', '60s', positiveDuration),
+    pollIntervalMs: read('HOOKWIRE_POLL_INTERVAL', '1s', positiveDuration),
+    shutdownGraceMs: read('HOOKWIRE_SHUTDOWN_GRACE', '10s', parseDuration),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  if (config.leaseMs <= config.requestTimeoutMs) {
+    throw new Error('HOOKWIRE_LEASE must be longer than HOOKWIRE_REQUEST_TIMEOUT, or a slow attempt could be sent twice');
+  }
+  return Object.freeze(config);
+}
+
+function parseDatabaseUrl(text: string): Config['database'] {
+  if (/^postgres(ql)?:\/\//.test(text)) {
+    // `?schema=x` selects a PostgreSQL schema; tests use it to get a fresh one per run.
+    const url = new URL(text);
+    const schema = url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    return { kind: 'postgres', url: url.toString(), schema };
+  }
+  const path = text.replace(/^(file|sqlite):(\/\/)?/, '');
+  if (path === '') throw new Error('a SQLite database needs a file path');
+  return { kind: 'sqlite', path };
+}
+
+function integer(text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`"${text}" is not a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function positiveDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms <= 0) throw new Error('must be longer than zero');
+  return ms;
+}
+
+function boolean(text: string): boolean {
+  if (/^(true|1|yes)$/i.test(text)) return true;
+  if (/^(false|0|no)$/i.test(text)) return false;
+  throw new Error(`"${text}" is not true or false`);
+}
+
+function list(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function oneOf<T extends string>(text: string, options: readonly T[]): T {
+  if (!(options as readonly string[]).includes(text)) throw new Error(`"${text}" is not one of ${options.join(', ')}`);
+  return text as T;
+}
+
+function minLength(text: string, length: number): string {
+  if (text.length < length) throw new Error(`must be at least ${length} characters`);
+  return text;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MikroORM } from '@mikro-orm/knex';
+import pg from 'pg';
+import type { Config } from '../config';
+import { ormOptions } from './orm-config';
+
+/** The ORM the app runs on; its entity manager is forked per request and per job. */
+export type Orm = MikroORM;
+
+/** Which SQL dialect a statement must be written for. */
+export type Dialect = Config['database']['kind'];
+
+// Any constant works; it only has to be the same in every hookwire process.
+const MIGRATION_LOCK_ID = 0x686f6f6b;
+
+/** Opens the database (creating the SQLite folder or the PostgreSQL schema if needed). */
+export async function openDatabase(database: Config['database'], poolSize?: number): Promise<Orm> {
+  if (database.kind === 'sqlite') {
+    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  } else if (database.schema) {
+    await withPgClient(database.url, (client) =>
+      client.query(`create schema if not exists ${quoteIdentifier(database.schema as string)}`),
+    );
+  }
+  const orm = await MikroORM.init(ormOptions(database, poolSize));
+  if (database.kind === 'sqlite') {
+    // WAL lets readers run beside the single writer; NORMAL sync is durable across a process
+    // crash (the WAL is fsynced at checkpoints), which is the failure hookwire promises to survive.
+    const connection = orm.em.getConnection();
+    await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma synchronous = normal');
+    await connection.execute('pragma busy_timeout = 5000');
+    await connection.execute('pragma foreign_keys = on');
+  }
+  return orm;
+}
+
+/**
+ * Applies pending migrations. On PostgreSQL an advisory lock makes processes that start
+ * together take turns, so each migration runs exactly once.
+ */
+export async function migrate(orm: Orm, database: Config['database']): Promise<string[]> {
+  const run = async () => (await orm.getMigrator().up()).map((migration) => migration.name);
+  if (database.kind === 'sqlite') return run();
+  return withPgClient(database.url, async (client) => {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    try {
+      return await run();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+    }
+  });
+}
+
+async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Quotes a PostgreSQL identifier such as a schema name. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,63 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { newId } from '../util/ids';
+import { Delivery } from './delivery.entity';
+
+/** Why an attempt was made: the schedule, a person asking again, or the test button. */
+export type AttemptTrigger = 'SCHEDULED' | 'MANUAL';
+
+/** A record of one HTTP attempt, kept whatever its outcome. */
+@Entity({ tableName: 'delivery_attempts' })
+@Index({ properties: ['hookId', 'startedAt'] })
+@Index({ properties: ['delivery', 'number'] })
+export class DeliveryAttempt {
+  [OptionalProps]?: 'id' | 'trigger';
+
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string = newId('att');
+
+  @ManyToOne(() => Delivery, { deleteRule: 'cascade', ref: true })
+  delivery!: Ref<Delivery>;
+
+  /** Copied from the delivery so the 24 h stats read one index. */
+  @Property({ type: 'string', length: 40 })
+  hookId!: string;
+
+  @Property({ type: 'integer' })
+  number!: number;
+
+  @Property({ type: 'string', length: 16 })
+  trigger: AttemptTrigger = 'SCHEDULED';
+
+  @Property({ type: 'datetime' })
+  startedAt!: Date;
+
+  @Property({ type: 'integer' })
+  durationMs!: number;
+
+  @Property({ type: 'text' })
+  requestUrl!: string;
+
+  /** As sent, with custom header values that look secret redacted; signatures are kept. */
+  @Property({ type: 'json' })
+  requestHeaders!: Record<string, string>;
+
+  @Property({ type: 'text' })
+  requestBody!: string;
+
+  @Property({ type: 'boolean' })
+  succeeded!: boolean;
+
+  @Property({ type: 'integer', nullable: true })
+  responseStatus?: number | null;
+
+  /** Truncated to `HOOKWIRE_MAX_RESPONSE_BYTES`. */
+  @Property({ type: 'text', nullable: true })
+  responseBody?: string | null;
+
+  /** `timeout`, `network`, `blocked`, `http`, or null on success. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  errorKind?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  errorMessage?: string | null;
+}

@@ -1,0 +1,61 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Event } from '../events/event.entity';
+import { Hook } from '../hooks/hook.entity';
+import { newId } from '../util/ids';
+
+/**
+ * Where a delivery stands. `PENDING` waits for its first attempt, `RETRYING` for a later one;
+ * `SUCCEEDED` and `FAILED` are final until someone redelivers.
+ */
+export type DeliveryStatus = 'PENDING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED';
+
+/** One event on its way to one hook. This table is the queue: a worker claims due rows with a lease. */
+@Entity({ tableName: 'deliveries' })
+@Unique({ properties: ['event', 'hook'] })
+@Index({ properties: ['hook', 'createdAt'] })
+export class Delivery {
+  [OptionalProps]?: 'id' | 'status' | 'attemptCount' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string = newId('dlv');
+
+  @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true })
+  event!: Ref<Event>;
+
+  @ManyToOne(() => Hook, { deleteRule: 'cascade', ref: true })
+  hook!: Ref<Hook>;
+
+  /** Copied from the event so a hook's deliveries filter by type without a join. */
+  @Property({ type: 'string', length: 256, fieldName: 'event_type' })
+  eventType!: string;
+
+  @Property({ type: 'string', length: 16 })
+  status: DeliveryStatus = 'PENDING';
+
+  @Property({ type: 'integer' })
+  attemptCount: number = 0;
+
+  /**
+   * When the row is next claimable: the due time of the next attempt, or, while a worker
+   * holds it, the end of the lease (so an expired lease needs no separate sweep). Null once final.
+   */
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  nextAttemptAt?: Date | null = new Date();
+
+  /** The worker holding the lease, and until when. An expired lease makes the row claimable again. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  lockedBy?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  lockedUntil?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+}

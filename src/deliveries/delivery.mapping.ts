@@ -1,0 +1,50 @@
+import type { AttemptMessage } from '../realtime/topics';
+import type { DeliveryAttempt } from './delivery-attempt.entity';
+import type { Delivery } from './delivery.entity';
+import type { DeliveryAttemptNode, DeliveryNode, DeliveryStatusEnum, DeliveryUpdate } from './delivery.types';
+
+/** The GraphQL form of a delivery. */
+export function toDeliveryNode(delivery: Delivery): DeliveryNode {
+  return {
+    id: delivery.id,
+    hookId: delivery.hook.id,
+    eventId: delivery.event.id,
+    event: delivery.eventType,
+    status: delivery.status as DeliveryStatusEnum,
+    attemptCount: delivery.attemptCount,
+    nextAttemptAt: delivery.nextAttemptAt ?? null,
+    lastError: delivery.lastError ?? null,
+    createdAt: delivery.createdAt,
+    updatedAt: delivery.updatedAt,
+  };
+}
+
+/** The GraphQL form of an attempt. */
+export function toAttemptNode(attempt: DeliveryAttempt): DeliveryAttemptNode {
+  return {
+    id: attempt.id,
+    number: attempt.number,
+    trigger: attempt.trigger,
+    startedAt: attempt.startedAt,
+    durationMs: attempt.durationMs,
+    succeeded: attempt.succeeded,
+    request: {
+      url: attempt.requestUrl,
+      headers: Object.entries(attempt.requestHeaders).map(([name, value]) => ({ name, value })),
+      body: attempt.requestBody,
+    },
+    responseStatus: attempt.responseStatus ?? null,
+    responseBody: attempt.responseBody ?? null,
+    errorKind: attempt.errorKind ?? null,
+    errorMessage: attempt.errorMessage ?? null,
+  };
+}
+
+/** The GraphQL form of a live attempt message. */
+export function deliveryUpdateFromMessage(message: AttemptMessage): DeliveryUpdate {
+  return {
+    ...message,
+    nextAttemptAt: message.nextAttemptAt ? new Date(message.nextAttemptAt) : null,
+    startedAt: new Date(message.startedAt),
+  };
+}

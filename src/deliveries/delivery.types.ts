@@ -1,0 +1,156 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, PageArgs } from '../graphql/connection';
+import { HookHeaderNode } from '../hooks/hook.types';
+
+/** Where a delivery stands. */
+export enum DeliveryStatusEnum {
+  PENDING = 'PENDING',
+  RETRYING = 'RETRYING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(DeliveryStatusEnum, {
+  name: 'DeliveryStatus',
+  description: 'PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final.',
+});
+
+/** The request as it was sent, signatures kept, secrets in custom headers redacted. */
+@ObjectType()
+export class AttemptRequest {
+  @Field(() => String)
+  url!: string;
+
+  @Field(() => [HookHeaderNode])
+  headers!: HookHeaderNode[];
+
+  @Field(() => String)
+  body!: string;
+}
+
+/** One HTTP attempt of a delivery. */
+@ObjectType('DeliveryAttempt')
+export class DeliveryAttemptNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: '1 for the first attempt.' })
+  number!: number;
+
+  @Field(() => String, { description: 'SCHEDULED, or MANUAL for a redelivery asked for by hand.' })
+  trigger!: string;
+
+  @Field(() => Date)
+  startedAt!: Date;
+
+  @Field(() => Int)
+  durationMs!: number;
+
+  @Field(() => Boolean)
+  succeeded!: boolean;
+
+  @Field(() => AttemptRequest)
+  request!: AttemptRequest;
+
+  @Field(() => Int, { nullable: true })
+  responseStatus!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES.' })
+  responseBody!: string | null;
+
+  @Field(() => String, { nullable: true, description: '`http`, `timeout`, `network` or `blocked`; null on success.' })
+  errorKind!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage!: string | null;
+}
+
+/** One event on its way to one hook. */
+@ObjectType('Delivery')
+export class DeliveryNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  hookId!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => String, { description: 'The event type.' })
+  event!: string;
+
+  @Field(() => DeliveryStatusEnum)
+  status!: DeliveryStatusEnum;
+
+  @Field(() => Int)
+  attemptCount!: number;
+
+  @Field(() => Date, { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+/** A page of deliveries. */
+@ObjectType()
+export class DeliveryConnection extends Connection(DeliveryNode, 'Delivery') {}
+
+/** The arguments of `Hook.deliveries`. */
+@ArgsType()
+export class DeliveriesArgs extends PageArgs {
+  @Field(() => DeliveryStatusEnum, { nullable: true })
+  status?: DeliveryStatusEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'Only deliveries of this event type.' })
+  event?: string | null;
+}
+
+/** A finished attempt, pushed on `deliveryUpdated`. */
+@ObjectType()
+export class DeliveryUpdate {
+  @Field(() => ID)
+  deliveryId!: string;
+
+  @Field(() => ID)
+  hookId!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => String)
+  event!: string;
+
+  @Field(() => DeliveryStatusEnum, { description: 'The delivery status after this attempt.' })
+  status!: string;
+
+  @Field(() => Int)
+  attemptNumber!: number;
+
+  @Field(() => Boolean)
+  succeeded!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  responseStatus!: number | null;
+
+  @Field(() => String, { nullable: true })
+  errorKind!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage!: string | null;
+
+  @Field(() => Int)
+  durationMs!: number;
+
+  @Field(() => Date, { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => Date)
+  startedAt!: Date;
+}

@@ -1,0 +1,195 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
+
+/** Why an address is not a public unicast one (the IANA special-purpose registries). */
+export type AddressReason =
+  | 'unspecified'
+  | 'loopback'
+  | 'private-use'
+  | 'cgnat'
+  | 'link-local'
+  | 'multicast'
+  | 'broadcast'
+  | 'unique-local'
+  | 'site-local'
+  | 'documentation'
+  | 'benchmarking'
+  | 'reserved'
+  | 'not-an-ip';
+
+/** One parsed CIDR block. */
+export interface Cidr {
+  address: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
+/** Which targets the HTTP sender may reach. */
+export interface AddressGuardOptions {
+  /** Reach any address (development, tests, a trusted network). */
+  allowPrivateTargets: boolean;
+  /** CIDRs exempt from the check, e.g. `['10.20.0.0/16', '::1/128']`. */
+  allowedCidrs: readonly string[];
+}
+
+/** A compiled guard: `blockedReason(ip)` is `null` when the sender may connect to `ip`. */
+export interface AddressGuard {
+  blockedReason(ip: string): AddressReason | null;
+}
+
+// Most specific first: the first matching rule names the reason.
+const IPV4_RULES: [AddressReason, string[]][] = [
+  ['broadcast', ['255.255.255.255/32']],
+  ['unspecified', ['0.0.0.0/8']],
+  ['loopback', ['127.0.0.0/8']],
+  ['private-use', ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']],
+  ['cgnat', ['100.64.0.0/10']],
+  ['link-local', ['169.254.0.0/16']],
+  ['documentation', ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24']],
+  ['benchmarking', ['198.18.0.0/15']],
+  ['multicast', ['224.0.0.0/4']],
+  ['reserved', ['192.0.0.0/24', '192.88.99.0/24', '240.0.0.0/4']],
+];
+const IPV6_RULES: [AddressReason, string[]][] = [
+  ['unspecified', ['::/128']],
+  ['loopback', ['::1/128']],
+  ['unique-local', ['fc00::/7']],
+  ['link-local', ['fe80::/10']],
+  ['site-local', ['fec0::/10']],
+  ['multicast', ['ff00::/8']],
+  ['documentation', ['2001:db8::/32', '3fff::/20']],
+  ['reserved', ['2001::/23', '5f00::/16', '64:ff9b:1::/48', '100::/64']],
+];
+const IPV4_TABLE = compileRules(IPV4_RULES);
+const IPV6_TABLE = compileRules(IPV6_RULES);
+
+/**
+ * Parses `address/prefix` (IPv4 or IPv6); a bare address means a single host.
+ * Throws an Error naming the value when it is malformed, so config can fail at boot.
+ */
+export function parseCidr(text: string): Cidr {
+  const [address, prefixText, extra] = text.trim().split('/');
+  const family = isIPv4(address) ? 'ipv4' : isIPv6(address) && !address.includes('%') ? 'ipv6' : null;
+  if (family === null || extra !== undefined) {
+    throw new Error(`invalid CIDR "${text}": expected an IPv4 or IPv6 address and an optional /prefix`);
+  }
+  const max = family === 'ipv4' ? 32 : 128;
+  const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= max)) {
+    throw new Error(`invalid CIDR "${text}": the prefix length must be between 0 and ${max}`);
+  }
+  return { address, prefix, family };
+}
+
+/** Parses every CIDR of a list; throws on the first malformed one. */
+export function parseCidrs(list: readonly string[]): Cidr[] {
+  return list.map(parseCidr);
+}
+
+/**
+ * `null` for a public unicast address, otherwise why it is not one. IPv4-mapped
+ * (`::ffff:127.0.0.1`), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`) addresses are
+ * judged by the IPv4 address they carry; IPv6 outside 2000::/3 is reserved.
+ */
+export function classifyAddress(ip: string): AddressReason | null {
+  if (isIPv4(ip)) return firstMatch(IPV4_TABLE, ip, 'ipv4');
+  const bare = ip.split('%')[0];
+  if (!isIPv6(bare)) return 'not-an-ip';
+  const g = ipv6Groups(bare);
+  const upperZero = g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0;
+  if (upperZero && g[5] === 0xffff) return classifyAddress(groupsToIPv4(g[6], g[7]));
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0) {
+    return classifyAddress(groupsToIPv4(g[6], g[7]));
+  }
+  if (g[0] === 0x2002) return classifyAddress(groupsToIPv4(g[1], g[2]));
+  const reason = firstMatch(IPV6_TABLE, bare, 'ipv6');
+  if (reason !== null) return reason;
+  return (g[0] & 0xe000) === 0x2000 ? null : 'reserved';
+}
+
+/** Whether `ip` falls in one of `cidrs` (an IPv4 block also covers its IPv4-mapped IPv6 form). */
+export function isAllowed(ip: string, cidrs: readonly (string | Cidr)[]): boolean {
+  return contains(toBlockList(cidrs), ip);
+}
+
+/** Compiles the options once (throws on a malformed CIDR) into a reusable guard. */
+export function createAddressGuard(options: AddressGuardOptions): AddressGuard {
+  const allowed = toBlockList(options.allowedCidrs);
+  return {
+    blockedReason(ip) {
+      if (options.allowPrivateTargets) return null;
+      const reason = classifyAddress(ip);
+      return reason === null || contains(allowed, ip) ? null : reason;
+    },
+  };
+}
+
+/** The `blocked` outcome message: `target address 127.0.0.1 is private (loopback)`. */
+export function blockedAddressMessage(ip: string, reason: AddressReason, hostname?: string): string {
+  const from = hostname !== undefined && hostname !== ip ? ` (resolved from ${hostname})` : '';
+  return `target address ${ip}${from} is private (${reason})`;
+}
+
+/**
+ * Parses a hook URL; the error message is meant for the user (and for the `blocked`
+ * outcome). Only absolute `http:` and `https:` URLs are accepted.
+ */
+export function parseTargetUrl(url: string): { url: URL } | { error: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { error: `invalid target URL ${JSON.stringify(url)}` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { error: `unsupported target URL scheme "${parsed.protocol}" (only http and https)` };
+  }
+  return { url: parsed };
+}
+
+/** The IP literal of a URL's hostname without IPv6 brackets, or `null` for a DNS name. */
+export function ipLiteralOf(url: URL): string | null {
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  return isIPv4(host) || isIPv6(host) ? host : null;
+}
+
+function compileRules(rules: [AddressReason, string[]][]): [AddressReason, BlockList][] {
+  return rules.map(([reason, cidrs]) => [reason, toBlockList(cidrs)]);
+}
+
+function toBlockList(cidrs: readonly (string | Cidr)[]): BlockList {
+  const list = new BlockList();
+  for (const entry of cidrs) {
+    const cidr = typeof entry === 'string' ? parseCidr(entry) : entry;
+    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
+  }
+  return list;
+}
+
+function firstMatch(table: [AddressReason, BlockList][], ip: string, family: 'ipv4' | 'ipv6'): AddressReason | null {
+  return table.find(([, list]) => list.check(ip, family))?.[0] ?? null;
+}
+
+function contains(list: BlockList, ip: string): boolean {
+  const bare = ip.split('%')[0];
+  if (isIPv4(bare)) return list.check(bare, 'ipv4');
+  return isIPv6(bare) && list.check(bare, 'ipv6');
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a dotted tail folded in). */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const fill = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((group) => parseInt(group, 16));
+}
+
+function groupsToIPv4(high: number, low: number): string {
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+}

@@ -1,0 +1,41 @@
+import type { AttemptOutcome } from './outcome';
+
+/** A custom header of a hook. */
+export interface JobHeader {
+  name: string;
+  value: string;
+}
+
+/** Everything needed to make one attempt of one delivery, read when it is claimed. */
+export interface DeliveryJob {
+  deliveryId: string;
+  eventId: string;
+  eventType: string;
+  eventCreatedAt: Date;
+  payload: Record<string, unknown>;
+  hookId: string;
+  url: string;
+  headers: JobHeader[];
+  signingKey: string;
+  retiredSigningKeys: Array<{ key: string; expiresAt: string }>;
+  /** Attempts already made; this one is number `attemptCount + 1`. */
+  attemptCount: number;
+}
+
+/** What a delivery becomes after an attempt. */
+export type NextStep = { status: 'SUCCEEDED' } | { status: 'RETRYING'; at: Date } | { status: 'FAILED' };
+
+/** One finished attempt, ready to be recorded. */
+export interface AttemptResult {
+  job: DeliveryJob;
+  attemptId: string;
+  number: number;
+  trigger: 'SCHEDULED' | 'MANUAL';
+  startedAt: Date;
+  durationMs: number;
+  request: { url: string; headers: Record<string, string>; body: string };
+  outcome: AttemptOutcome;
+  next: NextStep;
+  /** Set when the endpoint answered 410 Gone: the hook is disabled with this reason. */
+  disableHookReason?: string;
+}

@@ -1,0 +1,76 @@
+import type { OutgoingRequest } from './sender';
+import { signDelivery, type SigningKeys } from './signer';
+import type { DeliveryJob } from './job';
+
+// Custom header names that usually carry credentials; their values are not stored.
+const SECRET_NAME = /auth|token|secret|key|password|passwd|cookie|session|credential|signature/i;
+const SIGNATURE_HEADER_NAMES = new Set(['logto-signature-sha-256', 'webhook-signature']);
+
+/** A request to send, and the same request as it may be stored in the attempt log. */
+export interface BuiltRequest {
+  request: OutgoingRequest;
+  recorded: { url: string; headers: Record<string, string>; body: string };
+}
+
+/**
+ * The wire body of a delivery, Logto's shape: `{ hookId, event, createdAt, ...payload }`.
+ * Serialised once: these exact bytes are signed and sent.
+ */
+export function deliveryBody(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt' | 'payload'>): string {
+  return JSON.stringify({ hookId: job.hookId, event: job.eventType, createdAt: job.eventCreatedAt.toISOString(), ...job.payload });
+}
+
+/** The keys that sign now: the current one, plus retired ones still in their grace period. */
+export function activeSigningKeys(job: Pick<DeliveryJob, 'signingKey' | 'retiredSigningKeys'>, now: Date): SigningKeys {
+  const previous = job.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now).map((retired) => retired.key);
+  return { current: job.signingKey, previous };
+}
+
+/** Builds one signed attempt of a delivery. */
+export function buildRequest(job: DeliveryJob, options: { now: Date; userAgent: string; timeoutMs: number }): BuiltRequest {
+  const body = deliveryBody(job);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': options.userAgent,
+  };
+  for (const { name, value } of job.headers) headers[name.toLowerCase()] = value;
+  Object.assign(
+    headers,
+    signDelivery({
+      eventId: job.eventId,
+      timestampSeconds: Math.floor(options.now.getTime() / 1000),
+      body,
+      keys: activeSigningKeys(job, options.now),
+    }),
+  );
+  return {
+    request: { url: job.url, headers, body, timeoutMs: options.timeoutMs },
+    recorded: { url: redactUrl(job.url), headers: redactHeaders(headers), body },
+  };
+}
+
+/** Headers as stored: signatures kept (they prove what was sent), credential-like values redacted. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    redacted[name] = SECRET_NAME.test(name) && !SIGNATURE_HEADER_NAMES.has(name) ? '[redacted]' : value;
+  }
+  return redacted;
+}
+
+/** A URL as stored: query parameters with credential-like names redacted. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    let changed = false;
+    for (const name of [...parsed.searchParams.keys()]) {
+      if (SECRET_NAME.test(name)) {
+        parsed.searchParams.set(name, 'redacted');
+        changed = true;
+      }
+    }
+    return changed ? parsed.toString() : url;
+  } catch {
+    return url;
+  }
+}

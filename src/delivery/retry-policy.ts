@@ -1,0 +1,103 @@
+import type { AttemptOutcome } from './outcome';
+
+/** How a failed delivery is retried. */
+export interface RetryPolicy {
+  /** `delaysMs[i]` is the wait before attempt `i + 2`: n delays allow n + 1 attempts. */
+  delaysMs: number[];
+  /** Relative jitter: 0.2 spreads each delay uniformly over ±20 %. */
+  jitter: number;
+  /** Upper bound on how far a `Retry-After` header may push the next attempt. */
+  maxRetryAfterMs: number;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** The default schedule, as Svix: 8 attempts over about 32 hours. */
+export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
+
+/** {@link DEFAULT_RETRY_SCHEDULE} in milliseconds. */
+export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseRetrySchedule(DEFAULT_RETRY_SCHEDULE));
+
+/** The default policy: the default schedule, ±20 % jitter, `Retry-After` honoured up to 1 h. */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  delaysMs: [...DEFAULT_RETRY_DELAYS],
+  jitter: 0.2,
+  maxRetryAfterMs: 60 * 60 * 1000,
+});
+
+/**
+ * Parses a duration such as `250ms`, `5s`, `1.5m`, `2h` or `1d` into milliseconds.
+ * Throws an Error naming the value when it is not one.
+ */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) throw new Error(`invalid duration "${text}": expected a number and a unit (ms, s, m, h, d), e.g. "5m"`);
+  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
+}
+
+/** Parses a comma-separated schedule such as `5s,5m,30m` into milliseconds; throws on a bad entry. */
+export function parseRetrySchedule(text: string): number[] {
+  if (text.trim() === '') return [];
+  return text.split(',').map((part) => parseDuration(part));
+}
+
+/**
+ * When to try again after attempt `attemptNumber` (1-based) ended with `outcome`;
+ * `'exhausted'` after the last. Undefined behaviour for success — callers don't ask.
+ *
+ * The scheduled delay is jittered uniformly over ±`jitter`, using one `random()` draw
+ * (a value in [0, 1)). A `Retry-After` on a 429 or 503, capped at `maxRetryAfterMs`,
+ * is a floor: when the jittered delay would be shorter, the delay becomes the floor
+ * jittered upward only, `floor * (1 + jitter * r)`, so the receiver's wish is never
+ * undercut while many deliveries told the same thing still spread out.
+ */
+export function planRetry(
+  policy: RetryPolicy,
+  attemptNumber: number,
+  outcome: AttemptOutcome,
+  now: Date,
+  random: () => number,
+): Date | 'exhausted' {
+  if (!Number.isInteger(attemptNumber) || attemptNumber < 1) {
+    throw new RangeError(`attemptNumber must be a positive integer, got ${attemptNumber}`);
+  }
+  if (attemptNumber > policy.delaysMs.length) return 'exhausted';
+  const r = random();
+  let delay = policy.delaysMs[attemptNumber - 1] * (1 + policy.jitter * (2 * r - 1));
+  const retryAfterMs = retryAfterOf(outcome);
+  if (retryAfterMs !== undefined) {
+    const floor = Math.min(retryAfterMs, policy.maxRetryAfterMs);
+    if (delay < floor) delay = floor * (1 + policy.jitter * r);
+  }
+  return new Date(now.getTime() + Math.round(delay));
+}
+
+/** Whether an outcome calls for another attempt: everything but a success. */
+export function isRetryable(outcome: AttemptOutcome): boolean {
+  return outcome.kind !== 'success';
+}
+
+/** A 410 Gone: the receiver asks us to stop, so the dispatcher disables the hook. */
+export function isGone(outcome: AttemptOutcome): boolean {
+  return outcome.kind === 'http-error' && outcome.status === 410;
+}
+
+/**
+ * Parses a `Retry-After` header value (delay-seconds or an HTTP-date) into milliseconds
+ * from `nowMs`; `undefined` when absent or malformed. A date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | string[] | undefined, nowMs: number): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Date.parse also accepts loose forms such as "2030"; all three RFC 9110 date forms start with a weekday.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+function retryAfterOf(outcome: AttemptOutcome): number | undefined {
+  if (outcome.kind !== 'http-error') return undefined;
+  if (outcome.status !== 429 && outcome.status !== 503) return undefined;
+  return outcome.retryAfterMs;
+}

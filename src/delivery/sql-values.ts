@@ -1,0 +1,39 @@
+import type { Dialect } from '../db/database';
+
+/**
+ * Raw statements see each dialect's storage as it is: SQLite keeps dates as epoch
+ * milliseconds, JSON as text and booleans as 0/1; PostgreSQL returns timestamps as text
+ * and JSON already parsed. These helpers convert at that one boundary.
+ */
+export function dateParam(dialect: Dialect, date: Date): number | Date {
+  return dialect === 'sqlite' ? date.getTime() : date;
+}
+
+/** A stored date read back, or null. */
+export function readDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  // PostgreSQL text form: `2026-11-28 02:19:23.495+00`.
+  return new Date(String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+}
+
+/** A stored JSON value read back. */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A stored boolean read back. */
+export function readBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}
+
+/** `?, ?, ?` for a list of n parameters. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+/** A boolean parameter: SQLite stores 1/0. */
+export function boolParam(dialect: Dialect, value: boolean): number | boolean {
+  return dialect === 'sqlite' ? (value ? 1 : 0) : value;
+}

@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The errors resolvers and services throw on purpose. Each carries a literal
+ * `extensions.code`; `formatError` passes these through and masks everything else.
+ */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+  }
+}
+
+/** An id that names nothing (or nothing this key may see). */
+export class NotFoundError extends GraphQLError {
+  constructor(kind: string, id: string) {
+    super(`${kind} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+/** No API key, an unknown one, or a revoked one. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'a valid API key is required: send "Authorization: Bearer <key>"') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/** A valid key without the scope the operation needs. */
+export class ForbiddenError extends GraphQLError {
+  constructor(needed: readonly string[]) {
+    super(`this API key lacks the scope for this operation (needs ${needed.join(' or ')})`, {
+      extensions: { code: 'FORBIDDEN' },
+    });
+  }
+}
+
+/** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
+export const PUBLIC_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

@@ -1,0 +1,81 @@
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, PageArgs } from '../graphql/connection';
+import { JSONObjectScalar } from '../graphql/scalars';
+import type { EventGroup } from './catalogue';
+
+/** The catalogue's groups, as in Logto (plus `CUSTOM` for types registered here). */
+export enum EventGroupEnum {
+  INTERACTION = 'INTERACTION',
+  DATA = 'DATA',
+  EXCEPTION = 'EXCEPTION',
+  CUSTOM = 'CUSTOM',
+}
+registerEnumType(EventGroupEnum, { name: 'EventGroup', description: 'Which family of events a type belongs to.' });
+
+/** One type of the event catalogue. */
+@ObjectType('EventType')
+export class EventTypeNode {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => EventGroupEnum)
+  group!: EventGroup;
+
+  @Field(() => String)
+  description!: string;
+}
+
+/** An emitted event, as stored. */
+@ObjectType('Event')
+export class EventNode {
+  @Field(() => ID, { description: '`evt_` + ULID; sent as `webhook-id`.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The event type, e.g. `User.Created`.' })
+  event!: string;
+
+  @Field(() => JSONObjectScalar)
+  payload!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+/** A page of events. */
+@ObjectType()
+export class EventConnection extends Connection(EventNode, 'Event') {}
+
+/** What `emitEvent` takes. */
+@InputType()
+export class EmitEventInput {
+  @Field(() => String, { description: 'A catalogue event type.' })
+  event!: string;
+
+  @Field(() => JSONObjectScalar, {
+    description: 'The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`.',
+  })
+  payload!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true, description: 'Emitting twice with one key stores one event.' })
+  idempotencyKey?: string | null;
+}
+
+/** What `createEventType` takes. */
+@InputType()
+export class CreateEventTypeInput {
+  @Field(() => String, { description: 'A dotted name such as `Invoice.Paid`.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, defaultValue: '' })
+  description?: string | null;
+}
+
+/** The arguments of `events`. */
+@ArgsType()
+export class EventsArgs extends PageArgs {
+  @Field(() => [String], { nullable: true, description: 'Only events of these exact types.' })
+  types?: string[] | null;
+}

@@ -1,0 +1,79 @@
+import { BadUserInputError } from '../errors';
+import type { HookHeader } from './hook.entity';
+
+// Logto's console rules: a name is printable ASCII without space or colon; a value printable ASCII.
+const HEADER_NAME = /^[\x21-\x39\x3B-\x7E]+$/;
+const HEADER_VALUE = /^[\x20-\x7E]*$/;
+// hookwire sets these itself; letting a hook override them would break signatures or framing.
+const RESERVED_HEADERS = new Set([
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'logto-signature-sha-256',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'host',
+]);
+const MAX_HEADERS = 50;
+const MAX_URL_LENGTH = 2048;
+
+/** A hook name: 1 to 256 characters after trimming. */
+export function validateHookName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 256) {
+    throw new BadUserInputError('name must be 1 to 256 characters', 'name');
+  }
+  return trimmed;
+}
+
+/** An absolute http(s) URL. Whether its address is private is checked when sending. */
+export function validateHookUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new BadUserInputError(`url "${url}" is not a valid URL`, 'url');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new BadUserInputError(`url must use http or https, not ${parsed.protocol.replace(':', '')}`, 'url');
+  }
+  if (url.length > MAX_URL_LENGTH) throw new BadUserInputError(`url is longer than ${MAX_URL_LENGTH} characters`, 'url');
+  if (parsed.username || parsed.password) {
+    throw new BadUserInputError('url must not carry credentials; use a custom header', 'url');
+  }
+  return parsed.toString();
+}
+
+/** Custom headers, checked against Logto's rules, without duplicates or headers hookwire owns. */
+export function validateHookHeaders(headers: readonly HookHeader[]): HookHeader[] {
+  if (headers.length > MAX_HEADERS) throw new BadUserInputError(`at most ${MAX_HEADERS} headers`, 'headers');
+  const seen = new Set<string>();
+  return headers.map(({ name, value }) => {
+    if (!HEADER_NAME.test(name)) {
+      throw new BadUserInputError(`header name "${name}" must be printable ASCII without spaces or colons`, 'headers');
+    }
+    if (!HEADER_VALUE.test(value)) {
+      throw new BadUserInputError(`the value of header "${name}" must be printable ASCII`, 'headers');
+    }
+    const key = name.toLowerCase();
+    if (RESERVED_HEADERS.has(key)) throw new BadUserInputError(`header "${name}" is set by hookwire`, 'headers');
+    if (seen.has(key)) throw new BadUserInputError(`header "${name}" is given twice`, 'headers');
+    seen.add(key);
+    return { name, value };
+  });
+}
+
+/**
+ * A hook's event list: non-empty; each entry a known type or a pattern that selects at
+ * least one known type; duplicates dropped, order kept.
+ */
+export function validateHookEvents(events: readonly string[], isSelectable: (entry: string) => boolean): string[] {
+  if (events.length === 0) throw new BadUserInputError('events must name at least one event type', 'events');
+  for (const entry of events) {
+    if (!isSelectable(entry)) {
+      throw new BadUserInputError(`"${entry}" is not an event type in the catalogue, nor a pattern matching one`, 'events');
+    }
+  }
+  return [...new Set(events)];
+}

@@ -1,0 +1,59 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from '../util/ids';
+
+/** A custom header the hook adds to every request, in the order given. */
+export interface HookHeader {
+  name: string;
+  value: string;
+}
+
+/** A signing key that still signs, beside the current one, until `expiresAt` (a key rotation). */
+export interface RetiredSigningKey {
+  key: string;
+  expiresAt: string;
+}
+
+/** An endpoint and the event types it wants, as in Logto: `{ name, events, config: { url, headers }, signingKey, enabled }`. */
+@Entity({ tableName: 'hooks' })
+export class Hook {
+  [OptionalProps]?: 'id' | 'headers' | 'enabled' | 'retiredSigningKeys' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'string', length: 40 })
+  id: string = newId('hook');
+
+  @Property({ type: 'string', length: 256 })
+  name!: string;
+
+  /** Event type names and patterns (`User.*`, `*`). */
+  @Property({ type: 'json' })
+  events!: string[];
+
+  @Property({ type: 'text' })
+  url!: string;
+
+  @Property({ type: 'json' })
+  headers: HookHeader[] = [];
+
+  @Index()
+  @Property({ type: 'boolean' })
+  enabled: boolean = true;
+
+  /** Never serialised: only the signer and the admin-only GraphQL field read it. */
+  @Property({ type: 'string', length: 64, hidden: true })
+  signingKey!: string;
+
+  @Property({ type: 'json', hidden: true })
+  retiredSigningKeys: RetiredSigningKey[] = [];
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  disabledReason?: string | null;
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toDeliveryNode } from '../deliveries/delivery.mapping';
+import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types';
+import type { GraphQLContext } from '../graphql/context';
+import { toHookNode } from './hook.mapping';
+import { CreateHookInput, HooksArgs, UpdateHookInput } from './hook.inputs';
+import { HookConnection, HookExecutionStats, HookNode } from './hook.types';
+
+/** Managing hooks, and what each hook has delivered. */
+@Resolver(() => HookNode)
+export class HookResolver {
+  @Authorized('READ')
+  @Query(() => HookConnection, { description: 'Hooks, newest first.' })
+  async hooks(@Args(() => HooksArgs) args: HooksArgs, @Ctx() { services }: GraphQLContext): Promise<HookConnection> {
+    return services.hooks.list(args, toHookNode);
+  }
+
+  @Authorized('READ')
+  @Query(() => HookNode)
+  async hook(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
+    return toHookNode(await services.hooks.get(id));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => HookNode, { description: 'Creates a hook with a new signing key.' })
+  async createHook(@Arg('input', () => CreateHookInput) input: CreateHookInput, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
+    return toHookNode(await services.hooks.create(input));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => HookNode, { description: 'Changes the given fields of a hook.' })
+  async updateHook(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateHookInput) input: UpdateHookInput,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<HookNode> {
+    return toHookNode(await services.hooks.update(id, input));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ID, { description: 'Deletes a hook with its deliveries; returns its id.' })
+  async deleteHook(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<string> {
+    return services.hooks.delete(id);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => HookNode, { description: 'Replaces the signing key.' })
+  async regenerateSigningKey(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
+    return toHookNode(await services.hooks.regenerateSigningKey(id));
+  }
+
+  @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })
+  async executionStats(@Root() hook: HookNode, @Ctx() { services }: GraphQLContext): Promise<HookExecutionStats> {
+    return services.hooks.executionStats(hook.id);
+  }
+
+  @FieldResolver(() => DeliveryConnection, { description: 'Deliveries to this hook, newest first.' })
+  async deliveries(
+    @Root() hook: HookNode,
+    @Args(() => DeliveriesArgs) args: DeliveriesArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<DeliveryConnection> {
+    return services.deliveries.listForHook(hook.id, args, toDeliveryNode);
+  }
+}

@@ -1,0 +1,64 @@
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../graphql/connection';
+
+/** A custom header sent with every request to a hook. */
+@ObjectType('HookHeader')
+export class HookHeaderNode {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  value!: string;
+}
+
+/** Logto's console numbers: attempts and successes over the last 24 hours. */
+@ObjectType()
+export class HookExecutionStats {
+  @Field(() => Int)
+  requestCount!: number;
+
+  @Field(() => Int)
+  successCount!: number;
+}
+
+/** An endpoint URL and the event types it receives. */
+@ObjectType('Hook')
+export class HookNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: 'Event types and patterns (`User.*`, `*`) this hook receives.' })
+  events!: string[];
+
+  @Field(() => String)
+  url!: string;
+
+  @Field(() => [HookHeaderNode])
+  headers!: HookHeaderNode[];
+
+  @Field(() => Boolean)
+  enabled!: boolean;
+
+  @Authorized('ADMIN')
+  @Field(() => String, { description: 'The secret receivers verify signatures with. Admin keys only.' })
+  signingKey!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  disabledAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why hookwire disabled the hook, if it did.' })
+  disabledReason!: string | null;
+}
+
+/** A page of hooks. */
+@ObjectType()
+export class HookConnection extends Connection(HookNode, 'Hook') {}

@@ -1,0 +1,62 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import { Redis } from 'ioredis';
+import type { Topics } from './topics';
+
+/** Publishes and subscribes to the live feed's topics; the shape type-graphql expects. */
+export interface HookwirePubSub {
+  publish<K extends keyof Topics & string>(topic: K, ...message: Topics[K]): void;
+  subscribe<K extends keyof Topics & string>(topic: K): AsyncIterableIterator<Topics[K][0]>;
+}
+
+/** A pub/sub and the means to close what it opened. */
+export interface LivePubSub {
+  pubSub: HookwirePubSub;
+  close(): Promise<void>;
+}
+
+// A subscriber slower than the feed keeps its newest 10,000 messages rather than growing
+// without bound or being cut off: the live feed is a mirror, the database is the record.
+const SUBSCRIBER_BUFFER = 10_000;
+
+/** The minimal EventTarget both the in-process and the Redis transport provide. */
+interface Target {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+  dispatchEvent(event: Event): boolean;
+}
+
+/**
+ * In-process pub/sub by default; with a Redis URL, messages cross processes through Redis
+ * so a subscriber on any API process sees what every other process published.
+ */
+export function createLivePubSub(redisUrl?: string): LivePubSub {
+  if (!redisUrl) return { pubSub: pubSubOver(new EventTarget()), close: async () => {} };
+  const options = { maxRetriesPerRequest: null } as const;
+  const publishClient = new Redis(redisUrl, options);
+  const subscribeClient = new Redis(redisUrl, options);
+  const target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as Target;
+  return {
+    pubSub: pubSubOver(target),
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}
+
+function pubSubOver(target: Target): HookwirePubSub {
+  return {
+    publish(topic, message) {
+      target.dispatchEvent(new CustomEvent(topic, { detail: message }));
+    },
+    subscribe(topic) {
+      // Each subscriber gets its own buffer: one shared buffer would mix subscribers' queues.
+      return new Repeater((push, stop) => {
+        const listener = (event: Event) => void push((event as CustomEvent).detail);
+        target.addEventListener(topic, listener);
+        stop.then(() => target.removeEventListener(topic, listener));
+      }, new SlidingBuffer(SUBSCRIBER_BUFFER));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The live feed's messages. They are plain JSON (ISO strings, no class instances), so the
+ * in-process and the Redis pub/sub deliver exactly the same values.
+ */
+export interface EventMessage {
+  id: string;
+  event: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string | null;
+  createdAt: string;
+}
+
+/** One finished delivery attempt, as pushed on `deliveryUpdated`. */
+export interface AttemptMessage {
+  deliveryId: string;
+  hookId: string;
+  eventId: string;
+  event: string;
+  status: string;
+  attemptNumber: number;
+  succeeded: boolean;
+  responseStatus: number | null;
+  errorKind: string | null;
+  errorMessage: string | null;
+  durationMs: number;
+  nextAttemptAt: string | null;
+  startedAt: string;
+}
+
+/** The typed topic map of the pub/sub. */
+export type Topics = {
+  EVENT_EMITTED: [EventMessage];
+  DELIVERY_UPDATED: [AttemptMessage];
+};

@@ -1,0 +1,86 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+
+/** The deepest selection a query may nest (introspection excepted). Real queries need about 6. */
+export const MAX_QUERY_DEPTH = 10;
+/** The most aliased fields a document may hold: aliases are how one request multiplies its cost. */
+export const MAX_ALIASES = 30;
+
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): number {
+  if (!selectionSet) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      // Tools introspect with deeply nested `ofType` chains; that is schema data, not load.
+      if (selection.name.value.startsWith('__')) continue;
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments[name];
+      if (!fragment || visiting.has(name)) continue; // cycles are reported by graphql-js itself
+      visiting.add(name);
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
+      visiting.delete(name);
+    }
+  }
+  return deepest;
+}
+
+/** A validation rule rejecting operations nested deeper than MAX_QUERY_DEPTH. */
+export function depthLimitRule(context: ValidationContext): ASTVisitor {
+  const document = context.getDocument();
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return {
+    OperationDefinition(operation) {
+      const depth = depthOf(operation.selectionSet, fragments, new Set());
+      if (depth > MAX_QUERY_DEPTH) {
+        context.reportError(
+          new GraphQLError(`the operation nests ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, {
+            nodes: [operation],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+        );
+      }
+    },
+  };
+}
+
+/** A validation rule rejecting documents with more than MAX_ALIASES aliased fields. */
+export function aliasLimitRule(context: ValidationContext): ASTVisitor {
+  let aliases = 0;
+  return {
+    Field(field) {
+      if (field.alias) aliases++;
+    },
+    Document: {
+      leave(document) {
+        if (aliases > MAX_ALIASES) {
+          context.reportError(
+            new GraphQLError(`the document uses ${aliases} aliases; at most ${MAX_ALIASES} are allowed`, {
+              nodes: [document],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          );
+        }
+      },
+    },
+  };
+}
+
+/** The extra rules every GraphQL document passes, over HTTP and WebSocket alike. */
+export const LIMIT_RULES = [depthLimitRule, aliasLimitRule];

@@ -1,0 +1,20 @@
+import type { ApiKeyService } from './auth/api-key.service';
+import type { Config } from './config';
+import type { Orm } from './db/database';
+import type { DeliveryService } from './deliveries/delivery.service';
+import type { EventTypeService } from './events/event-type.service';
+import type { EventService } from './events/event.service';
+import type { HookService } from './hooks/hook.service';
+import type { HookwirePubSub } from './realtime/pubsub';
+
+/** The services a process is built from, handed to resolvers through the context. */
+export interface Services {
+  config: Config;
+  orm: Orm;
+  pubSub: HookwirePubSub;
+  apiKeys: ApiKeyService;
+  eventTypes: EventTypeService;
+  events: EventService;
+  hooks: HookService;
+  deliveries: DeliveryService;
+}
