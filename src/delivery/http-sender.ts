@@ -4,13 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { Pool } from 'undici';
-import {
-  blockedAddressMessage,
-  createAddressGuard,
-  ipLiteralOf,
-  parseTargetUrl,
-  type AddressGuard,
-} from './address-guard';
+import { blockedAddressMessage, createAddressGuard, ipLiteralOf, parseTargetUrl, type AddressGuard } from './address-guard';
 import type { AttemptOutcome } from './outcome';
 import { parseRetryAfter } from './retry-policy';
 import type { OutgoingRequest, Sender } from './sender';
@@ -108,19 +102,22 @@ export function createHttpSender(options: HttpSenderOptions): Sender {
  */
 function createPools(poolOptions: Pool.Options): { get(origin: string): Pool; closeAll(): Promise<void> } {
   const pools = new Map<string, Pool>();
+  let closed = false;
   return {
     get(origin) {
+      if (closed) throw Object.assign(new Error('the sender is closed'), { code: 'SENDER_CLOSED' });
       const pool = pools.get(origin) ?? new Pool(origin, poolOptions);
       pools.delete(origin);
       pools.set(origin, pool);
-      for (const [oldest, idle] of pools) {
+      for (const [oldest, evicted] of pools) {
         if (pools.size <= MAX_ORIGINS) break;
         pools.delete(oldest);
-        void idle.close();
+        void evicted.close();
       }
       return pool;
     },
     async closeAll() {
+      closed = true;
       const closing = [...pools.values()].map((pool) => pool.close());
       pools.clear();
       await Promise.all(closing);
@@ -134,7 +131,7 @@ function guardedLookup(guard: AddressGuard, resolveHost: NonNullable<HttpSenderO
     resolveHost(hostname, lookupOptions).then(
       (addresses) => {
         for (const { address } of addresses) {
-          const reason = null as string | null; void guard;
+          const reason = guard.blockedReason(address);
           if (reason !== null) return callback(new BlockedTargetError(blockedAddressMessage(address, reason, hostname)), '');
         }
         if (addresses.length === 0) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
@@ -192,13 +189,8 @@ function errorOutcome(error: unknown, timedOut: boolean, timeoutMs: number): Att
 function describeError(error: unknown): { code: string; message: string } {
   if (!(error instanceof Error)) return { code: 'UNKNOWN', message: String(error) };
   const inner = error instanceof AggregateError ? error.errors.filter((e): e is Error => e instanceof Error) : [];
-  const cause = error.cause instanceof Error ? error.cause : undefined;
-  const code = [error, ...inner, cause].map(codeOf).find((c) => c !== undefined) ?? 'UNKNOWN';
-  const message = error.message || inner.map((e) => e.message).join('; ') || cause?.message || code;
-  return { code, message };
-}
-
-function codeOf(error: Error | undefined): string | undefined {
-  const code: unknown = error === undefined ? undefined : (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  if (error.cause instanceof Error) inner.push(error.cause);
+  const codes = [error, ...inner].map((e): unknown => (e as Error & { code?: unknown }).code);
+  const code = codes.find((c): c is string => typeof c === 'string') ?? 'UNKNOWN';
+  return { code, message: error.message || inner.map((e) => e.message).join('; ') || code };
 }

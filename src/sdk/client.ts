@@ -1,0 +1,123 @@
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import { Agent, request } from 'undici';
+import WebSocket from 'ws';
+import { getSdk, type Requester } from './generated';
+
+/** One GraphQL error as the server sent it. */
+export interface HookwireGraphQLError {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/** A failed operation: the server's errors, with their `extensions.code`s at hand. */
+export class HookwireRequestError extends Error {
+  readonly codes: string[];
+
+  constructor(
+    readonly errors: HookwireGraphQLError[],
+    readonly status: number,
+  ) {
+    super(errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('; ') || `HTTP ${status}`);
+    this.name = 'HookwireRequestError';
+    this.codes = errors.map((error) => error.extensions?.code ?? 'UNKNOWN');
+  }
+}
+
+/** Where and as whom the SDK connects. */
+export interface HookwireClientOptions {
+  /** The server's base URL, e.g. `http://localhost:4000`; GraphQL is at `/graphql`. */
+  url: string;
+  /** An API key; sent as `Authorization: Bearer <key>` and in the WebSocket's connectionParams. */
+  apiKey?: string;
+  /** Keep-alive connections to the server for queries and mutations. Default 16. */
+  connections?: number;
+}
+
+/** The typed SDK plus what it holds open. */
+export type HookwireClient = ReturnType<typeof getSdk> & {
+  /** The graphql-ws client subscriptions use (created on first subscription). */
+  readonly ws: WsClient;
+  close(): Promise<void>;
+};
+
+/**
+ * Creates the typed SDK: every query, mutation and subscription in `operations/*.graphql`
+ * as a method. Queries and mutations go over keep-alive HTTP; subscriptions over graphql-ws
+ * and come back as async iterables. A response with errors throws HookwireRequestError.
+ */
+export function createHookwireClient(options: HookwireClientOptions): HookwireClient {
+  const endpoint = new URL('/graphql', options.url).toString();
+  const authorization = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
+  const agent = new Agent({ connections: options.connections ?? 16, keepAliveTimeout: 30_000 });
+  let ws: WsClient | undefined;
+  const wsClient = () =>
+    (ws ??= createClient({
+      url: endpoint.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: authorization ? { authorization } : {},
+      lazy: true,
+      retryAttempts: 0,
+    }));
+
+  const requester: Requester = <R, V>(document: string, variables?: V) => {
+    if (/^\s*subscription\b/.test(document)) return subscribe<R>(wsClient(), document, variables);
+    return post<R>(agent, endpoint, authorization, document, variables);
+  };
+
+  return Object.assign(getSdk(requester), {
+    get ws() {
+      return wsClient();
+    },
+    async close() {
+      await ws?.dispose();
+      await agent.close();
+    },
+  });
+}
+
+async function post<R>(agent: Agent, endpoint: string, authorization: string | undefined, query: string, variables: unknown): Promise<R> {
+  const response = await request(endpoint, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.body.text();
+  let result: { data?: R | null; errors?: HookwireGraphQLError[] };
+  try {
+    result = JSON.parse(text);
+  } catch {
+    throw new HookwireRequestError([{ message: text.slice(0, 200), extensions: { code: 'BAD_RESPONSE' } }], response.statusCode);
+  }
+  if (result.errors?.length) throw new HookwireRequestError(result.errors, response.statusCode);
+  return result.data as R;
+}
+
+/**
+ * Maps graphql-ws results to their data. Written by hand rather than as an async generator:
+ * a generator queues `return()` behind a pending `next()`, so a quiet subscription could
+ * never be closed; this one passes `return()` straight to graphql-ws, which ends it at once.
+ */
+function subscribe<R>(client: WsClient, query: string, variables: unknown): AsyncIterableIterator<R> {
+  const results = client.iterate({ query, variables: variables as Record<string, unknown> | undefined });
+  const iterator: AsyncIterableIterator<R> = {
+    async next() {
+      const next = await results.next();
+      if (next.done) return { done: true, value: undefined };
+      if (next.value.errors?.length) {
+        await results.return?.();
+        throw new HookwireRequestError(next.value.errors as HookwireGraphQLError[], 200);
+      }
+      return { done: false, value: next.value.data as R };
+    },
+    async return() {
+      await results.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}

@@ -1,0 +1,881 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<ApiKeyScope>;
+};
+
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** ADMIN may do everything, EMIT only emitEvent, READ queries and subscriptions. */
+export type ApiKeyScope =
+  | 'ADMIN'
+  | 'EMIT'
+  | 'READ';
+
+export type AttemptRequest = {
+  __typename?: 'AttemptRequest';
+  body: Scalars['String']['output'];
+  headers: Array<HookHeader>;
+  url: Scalars['String']['output'];
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  scopes: Array<ApiKeyScope>;
+};
+
+export type CreateEventTypeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** A dotted name such as `Invoice.Paid`. */
+  name: Scalars['String']['input'];
+};
+
+export type CreateHookInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Catalogue event types or patterns such as `User.*` or `*`. */
+  events: Array<Scalars['String']['input']>;
+  headers?: InputMaybe<Array<HookHeaderInput>>;
+  /** 1 to 256 characters. */
+  name: Scalars['String']['input'];
+  /** An http(s) URL. */
+  url: Scalars['String']['input'];
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Send as `Authorization: Bearer <key>`. Not retrievable later. */
+  key: Scalars['String']['output'];
+};
+
+export type Delivery = {
+  __typename?: 'Delivery';
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, first to last. */
+  attempts: Array<DeliveryAttempt>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The event type. */
+  event: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  hookId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  status: DeliveryStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type DeliveryAttempt = {
+  __typename?: 'DeliveryAttempt';
+  durationMs: Scalars['Int']['output'];
+  /** `http`, `timeout`, `network` or `blocked`; null on success. */
+  errorKind: Maybe<Scalars['String']['output']>;
+  errorMessage: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** 1 for the first attempt. */
+  number: Scalars['Int']['output'];
+  request: AttemptRequest;
+  /** Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  succeeded: Scalars['Boolean']['output'];
+  /** SCHEDULED, or MANUAL for a redelivery asked for by hand. */
+  trigger: Scalars['String']['output'];
+};
+
+export type DeliveryConnection = {
+  __typename?: 'DeliveryConnection';
+  nodes: Array<Delivery>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final. */
+export type DeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+export type DeliveryUpdate = {
+  __typename?: 'DeliveryUpdate';
+  attemptNumber: Scalars['Int']['output'];
+  deliveryId: Scalars['ID']['output'];
+  durationMs: Scalars['Int']['output'];
+  errorKind: Maybe<Scalars['String']['output']>;
+  errorMessage: Maybe<Scalars['String']['output']>;
+  event: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  hookId: Scalars['ID']['output'];
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  startedAt: Scalars['DateTime']['output'];
+  /** The delivery status after this attempt. */
+  status: DeliveryStatus;
+  succeeded: Scalars['Boolean']['output'];
+};
+
+export type EmitEventInput = {
+  /** A catalogue event type. */
+  event: Scalars['String']['input'];
+  /** Emitting twice with one key stores one event. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`. */
+  payload: Scalars['JSONObject']['input'];
+};
+
+export type Event = {
+  __typename?: 'Event';
+  createdAt: Scalars['DateTime']['output'];
+  /** The event type, e.g. `User.Created`. */
+  event: Scalars['String']['output'];
+  /** `evt_` + ULID; sent as `webhook-id`. */
+  id: Scalars['ID']['output'];
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  payload: Scalars['JSONObject']['output'];
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  nodes: Array<Event>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Which family of events a type belongs to. */
+export type EventGroup =
+  | 'CUSTOM'
+  | 'DATA'
+  | 'EXCEPTION'
+  | 'INTERACTION';
+
+export type EventType = {
+  __typename?: 'EventType';
+  description: Scalars['String']['output'];
+  group: EventGroup;
+  name: Scalars['String']['output'];
+};
+
+export type Hook = {
+  __typename?: 'Hook';
+  createdAt: Scalars['DateTime']['output'];
+  /** Deliveries to this hook, newest first. */
+  deliveries: DeliveryConnection;
+  disabledAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why hookwire disabled the hook, if it did. */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  /** Event types and patterns (`User.*`, `*`) this hook receives. */
+  events: Array<Scalars['String']['output']>;
+  /** Attempts and successes in the last 24 hours. */
+  executionStats: HookExecutionStats;
+  headers: Array<HookHeader>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The secret receivers verify signatures with. Admin keys only. */
+  signingKey: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
+
+export type HookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<DeliveryStatus>;
+};
+
+export type HookConnection = {
+  __typename?: 'HookConnection';
+  nodes: Array<Hook>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HookExecutionStats = {
+  __typename?: 'HookExecutionStats';
+  requestCount: Scalars['Int']['output'];
+  successCount: Scalars['Int']['output'];
+};
+
+export type HookHeader = {
+  __typename?: 'HookHeader';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type HookHeaderInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a key; its secret is in the answer and nowhere else. */
+  createApiKey: CreatedApiKey;
+  /** Registers a custom event type. */
+  createEventType: EventType;
+  /** Creates a hook with a new signing key. */
+  createHook: Hook;
+  /** Deletes a hook with its deliveries; returns its id. */
+  deleteHook: Scalars['ID']['output'];
+  /** Stores an event and queues a delivery to every matching hook. */
+  emitEvent: Event;
+  /** Replaces the signing key. */
+  regenerateSigningKey: Hook;
+  /** Revokes a key; requests with it fail from now on. */
+  revokeApiKey: ApiKey;
+  /** Changes the given fields of a hook. */
+  updateHook: Hook;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateEventTypeArgs = {
+  input: CreateEventTypeInput;
+};
+
+
+export type MutationCreateHookArgs = {
+  input: CreateHookInput;
+};
+
+
+export type MutationDeleteHookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEmitEventArgs = {
+  input: EmitEventInput;
+};
+
+
+export type MutationRegenerateSigningKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateHookArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateHookInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to read the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  apiKeys: ApiKeyConnection;
+  delivery: Delivery;
+  event: Event;
+  /** Logto's event catalogue plus registered custom types. */
+  eventTypes: Array<EventType>;
+  /** Emitted events, newest first. */
+  events: EventConnection;
+  hook: Hook;
+  /** Hooks, newest first. */
+  hooks: HookConnection;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryHookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each delivery attempt as it finishes; `hookId` narrows it to one hook's. */
+  deliveryUpdated: DeliveryUpdate;
+  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`). */
+  events: Event;
+};
+
+
+export type SubscriptionDeliveryUpdatedArgs = {
+  hookId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionEventsArgs = {
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateHookInput = {
+  /** Re-enabling clears `disabledReason`. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  headers?: InputMaybe<Array<HookHeaderInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { __typename?: 'Mutation', createApiKey: { __typename?: 'CreatedApiKey', key: string, apiKey: { __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiKeyMutation = { __typename?: 'Mutation', revokeApiKey: { __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt: string | null } };
+
+export type ApiKeysQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, nodes: Array<{ __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt: string | null }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+
+export type DeliveryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeliveryQuery = { __typename?: 'Query', delivery: { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null, request: { __typename?: 'AttemptRequest', url: string, body: string, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } }> } };
+
+export type OnDeliveryUpdatedSubscriptionVariables = Exact<{
+  hookId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type OnDeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string } };
+
+export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventTypesQuery = { __typename?: 'Query', eventTypes: Array<{ __typename?: 'EventType', name: string, group: EventGroup, description: string }> };
+
+export type CreateEventTypeMutationVariables = Exact<{
+  input: CreateEventTypeInput;
+}>;
+
+
+export type CreateEventTypeMutation = { __typename?: 'Mutation', createEventType: { __typename?: 'EventType', name: string, group: EventGroup, description: string } };
+
+export type EmitEventMutationVariables = Exact<{
+  input: EmitEventInput;
+}>;
+
+
+export type EmitEventMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string } };
+
+export type EventQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EventQuery = { __typename?: 'Query', event: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string } };
+
+export type EventsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type EventsQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', totalCount: number, nodes: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+
+export type OnEventSubscriptionVariables = Exact<{
+  types?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type OnEventSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string } };
+
+export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
+
+export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
+
+export type DeliveryFieldsFragment = { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string };
+
+export type AttemptFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null, request: { __typename?: 'AttemptRequest', url: string, body: string, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+
+export type PageInfoFieldsFragment = { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean };
+
+export type DeliveryUpdateFieldsFragment = { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string };
+
+export type HooksQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type HooksQuery = { __typename?: 'Query', hooks: { __typename?: 'HookConnection', totalCount: number, nodes: Array<{ __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+
+export type HookQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type HookQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, executionStats: { __typename?: 'HookExecutionStats', requestCount: number, successCount: number }, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+
+export type HookSigningKeyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type HookSigningKeyQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, signingKey: string } };
+
+export type HookDeliveriesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<DeliveryStatus>;
+  event?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type HookDeliveriesQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } };
+
+export type CreateHookMutationVariables = Exact<{
+  input: CreateHookInput;
+}>;
+
+
+export type CreateHookMutation = { __typename?: 'Mutation', createHook: { __typename?: 'Hook', signingKey: string, id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+
+export type UpdateHookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateHookInput;
+}>;
+
+
+export type UpdateHookMutation = { __typename?: 'Mutation', updateHook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+
+export type DeleteHookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteHookMutation = { __typename?: 'Mutation', deleteHook: string };
+
+export type RegenerateSigningKeyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RegenerateSigningKeyMutation = { __typename?: 'Mutation', regenerateSigningKey: { __typename?: 'Hook', id: string, signingKey: string } };
+
+export const HookFieldsFragmentDoc = `
+    fragment HookFields on Hook {
+  id
+  name
+  events
+  url
+  headers {
+    name
+    value
+  }
+  enabled
+  createdAt
+  updatedAt
+  disabledAt
+  disabledReason
+}
+    `;
+export const EventFieldsFragmentDoc = `
+    fragment EventFields on Event {
+  id
+  event
+  payload
+  idempotencyKey
+  createdAt
+}
+    `;
+export const DeliveryFieldsFragmentDoc = `
+    fragment DeliveryFields on Delivery {
+  id
+  hookId
+  eventId
+  event
+  status
+  attemptCount
+  nextAttemptAt
+  lastError
+  createdAt
+  updatedAt
+}
+    `;
+export const AttemptFieldsFragmentDoc = `
+    fragment AttemptFields on DeliveryAttempt {
+  id
+  number
+  trigger
+  startedAt
+  durationMs
+  succeeded
+  request {
+    url
+    headers {
+      name
+      value
+    }
+    body
+  }
+  responseStatus
+  responseBody
+  errorKind
+  errorMessage
+}
+    `;
+export const PageInfoFieldsFragmentDoc = `
+    fragment PageInfoFields on PageInfo {
+  endCursor
+  hasNextPage
+}
+    `;
+export const DeliveryUpdateFieldsFragmentDoc = `
+    fragment DeliveryUpdateFields on DeliveryUpdate {
+  deliveryId
+  hookId
+  eventId
+  event
+  status
+  attemptNumber
+  succeeded
+  responseStatus
+  errorKind
+  errorMessage
+  durationMs
+  nextAttemptAt
+  startedAt
+}
+    `;
+export const CreateApiKeyDocument = `
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      id
+      name
+      scopes
+      createdAt
+      revokedAt
+    }
+  }
+}
+    `;
+export const RevokeApiKeyDocument = `
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    name
+    scopes
+    createdAt
+    revokedAt
+  }
+}
+    `;
+export const ApiKeysDocument = `
+    query ApiKeys($first: Int, $after: String) {
+  apiKeys(first: $first, after: $after) {
+    nodes {
+      id
+      name
+      scopes
+      createdAt
+      revokedAt
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    ${PageInfoFieldsFragmentDoc}`;
+export const DeliveryDocument = `
+    query Delivery($id: ID!) {
+  delivery(id: $id) {
+    ...DeliveryFields
+    attempts {
+      ...AttemptFields
+    }
+  }
+}
+    ${DeliveryFieldsFragmentDoc}
+${AttemptFieldsFragmentDoc}`;
+export const OnDeliveryUpdatedDocument = `
+    subscription OnDeliveryUpdated($hookId: ID) {
+  deliveryUpdated(hookId: $hookId) {
+    ...DeliveryUpdateFields
+  }
+}
+    ${DeliveryUpdateFieldsFragmentDoc}`;
+export const EventTypesDocument = `
+    query EventTypes {
+  eventTypes {
+    name
+    group
+    description
+  }
+}
+    `;
+export const CreateEventTypeDocument = `
+    mutation CreateEventType($input: CreateEventTypeInput!) {
+  createEventType(input: $input) {
+    name
+    group
+    description
+  }
+}
+    `;
+export const EmitEventDocument = `
+    mutation EmitEvent($input: EmitEventInput!) {
+  emitEvent(input: $input) {
+    ...EventFields
+  }
+}
+    ${EventFieldsFragmentDoc}`;
+export const EventDocument = `
+    query Event($id: ID!) {
+  event(id: $id) {
+    ...EventFields
+  }
+}
+    ${EventFieldsFragmentDoc}`;
+export const EventsDocument = `
+    query Events($first: Int, $after: String, $types: [String!]) {
+  events(first: $first, after: $after, types: $types) {
+    nodes {
+      ...EventFields
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    ${EventFieldsFragmentDoc}
+${PageInfoFieldsFragmentDoc}`;
+export const OnEventDocument = `
+    subscription OnEvent($types: [String!]) {
+  events(types: $types) {
+    ...EventFields
+  }
+}
+    ${EventFieldsFragmentDoc}`;
+export const HooksDocument = `
+    query Hooks($first: Int, $after: String, $enabled: Boolean) {
+  hooks(first: $first, after: $after, enabled: $enabled) {
+    nodes {
+      ...HookFields
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    ${HookFieldsFragmentDoc}
+${PageInfoFieldsFragmentDoc}`;
+export const HookDocument = `
+    query Hook($id: ID!) {
+  hook(id: $id) {
+    ...HookFields
+    executionStats {
+      requestCount
+      successCount
+    }
+  }
+}
+    ${HookFieldsFragmentDoc}`;
+export const HookSigningKeyDocument = `
+    query HookSigningKey($id: ID!) {
+  hook(id: $id) {
+    id
+    signingKey
+  }
+}
+    `;
+export const HookDeliveriesDocument = `
+    query HookDeliveries($id: ID!, $first: Int, $after: String, $status: DeliveryStatus, $event: String) {
+  hook(id: $id) {
+    id
+    deliveries(first: $first, after: $after, status: $status, event: $event) {
+      nodes {
+        ...DeliveryFields
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+      totalCount
+    }
+  }
+}
+    ${DeliveryFieldsFragmentDoc}
+${PageInfoFieldsFragmentDoc}`;
+export const CreateHookDocument = `
+    mutation CreateHook($input: CreateHookInput!) {
+  createHook(input: $input) {
+    ...HookFields
+    signingKey
+  }
+}
+    ${HookFieldsFragmentDoc}`;
+export const UpdateHookDocument = `
+    mutation UpdateHook($id: ID!, $input: UpdateHookInput!) {
+  updateHook(id: $id, input: $input) {
+    ...HookFields
+  }
+}
+    ${HookFieldsFragmentDoc}`;
+export const DeleteHookDocument = `
+    mutation DeleteHook($id: ID!) {
+  deleteHook(id: $id)
+}
+    `;
+export const RegenerateSigningKeyDocument = `
+    mutation RegenerateSigningKey($id: ID!) {
+  regenerateSigningKey(id: $id) {
+    id
+    signingKey
+  }
+}
+    `;
+export type Requester<C = {}> = <R, V>(doc: string, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
+export function getSdk<C>(requester: Requester<C>) {
+  return {
+    CreateApiKey(variables: CreateApiKeyMutationVariables, options?: C): Promise<CreateApiKeyMutation> {
+      return requester<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument, variables, options) as Promise<CreateApiKeyMutation>;
+    },
+    RevokeApiKey(variables: RevokeApiKeyMutationVariables, options?: C): Promise<RevokeApiKeyMutation> {
+      return requester<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument, variables, options) as Promise<RevokeApiKeyMutation>;
+    },
+    ApiKeys(variables?: ApiKeysQueryVariables, options?: C): Promise<ApiKeysQuery> {
+      return requester<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, variables, options) as Promise<ApiKeysQuery>;
+    },
+    Delivery(variables: DeliveryQueryVariables, options?: C): Promise<DeliveryQuery> {
+      return requester<DeliveryQuery, DeliveryQueryVariables>(DeliveryDocument, variables, options) as Promise<DeliveryQuery>;
+    },
+    OnDeliveryUpdated(variables?: OnDeliveryUpdatedSubscriptionVariables, options?: C): AsyncIterable<OnDeliveryUpdatedSubscription> {
+      return requester<OnDeliveryUpdatedSubscription, OnDeliveryUpdatedSubscriptionVariables>(OnDeliveryUpdatedDocument, variables, options) as AsyncIterable<OnDeliveryUpdatedSubscription>;
+    },
+    EventTypes(variables?: EventTypesQueryVariables, options?: C): Promise<EventTypesQuery> {
+      return requester<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, variables, options) as Promise<EventTypesQuery>;
+    },
+    CreateEventType(variables: CreateEventTypeMutationVariables, options?: C): Promise<CreateEventTypeMutation> {
+      return requester<CreateEventTypeMutation, CreateEventTypeMutationVariables>(CreateEventTypeDocument, variables, options) as Promise<CreateEventTypeMutation>;
+    },
+    EmitEvent(variables: EmitEventMutationVariables, options?: C): Promise<EmitEventMutation> {
+      return requester<EmitEventMutation, EmitEventMutationVariables>(EmitEventDocument, variables, options) as Promise<EmitEventMutation>;
+    },
+    Event(variables: EventQueryVariables, options?: C): Promise<EventQuery> {
+      return requester<EventQuery, EventQueryVariables>(EventDocument, variables, options) as Promise<EventQuery>;
+    },
+    Events(variables?: EventsQueryVariables, options?: C): Promise<EventsQuery> {
+      return requester<EventsQuery, EventsQueryVariables>(EventsDocument, variables, options) as Promise<EventsQuery>;
+    },
+    OnEvent(variables?: OnEventSubscriptionVariables, options?: C): AsyncIterable<OnEventSubscription> {
+      return requester<OnEventSubscription, OnEventSubscriptionVariables>(OnEventDocument, variables, options) as AsyncIterable<OnEventSubscription>;
+    },
+    Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
+      return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;
+    },
+    Hook(variables: HookQueryVariables, options?: C): Promise<HookQuery> {
+      return requester<HookQuery, HookQueryVariables>(HookDocument, variables, options) as Promise<HookQuery>;
+    },
+    HookSigningKey(variables: HookSigningKeyQueryVariables, options?: C): Promise<HookSigningKeyQuery> {
+      return requester<HookSigningKeyQuery, HookSigningKeyQueryVariables>(HookSigningKeyDocument, variables, options) as Promise<HookSigningKeyQuery>;
+    },
+    HookDeliveries(variables: HookDeliveriesQueryVariables, options?: C): Promise<HookDeliveriesQuery> {
+      return requester<HookDeliveriesQuery, HookDeliveriesQueryVariables>(HookDeliveriesDocument, variables, options) as Promise<HookDeliveriesQuery>;
+    },
+    CreateHook(variables: CreateHookMutationVariables, options?: C): Promise<CreateHookMutation> {
+      return requester<CreateHookMutation, CreateHookMutationVariables>(CreateHookDocument, variables, options) as Promise<CreateHookMutation>;
+    },
+    UpdateHook(variables: UpdateHookMutationVariables, options?: C): Promise<UpdateHookMutation> {
+      return requester<UpdateHookMutation, UpdateHookMutationVariables>(UpdateHookDocument, variables, options) as Promise<UpdateHookMutation>;
+    },
+    DeleteHook(variables: DeleteHookMutationVariables, options?: C): Promise<DeleteHookMutation> {
+      return requester<DeleteHookMutation, DeleteHookMutationVariables>(DeleteHookDocument, variables, options) as Promise<DeleteHookMutation>;
+    },
+    RegenerateSigningKey(variables: RegenerateSigningKeyMutationVariables, options?: C): Promise<RegenerateSigningKeyMutation> {
+      return requester<RegenerateSigningKeyMutation, RegenerateSigningKeyMutationVariables>(RegenerateSigningKeyDocument, variables, options) as Promise<RegenerateSigningKeyMutation>;
+    }
+  };
+}
+export type Sdk = ReturnType<typeof getSdk>;

@@ -1,0 +1,3 @@
+export * from './client';
+export * from './generated';
+export * from './verify';

@@ -1,0 +1,60 @@
+import { startApp, type App, type AppOverrides } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createHookwireClient, type HookwireClient } from '../../src/sdk';
+import { createLogger } from '../../src/logger';
+import { createTestDatabase, type TestDatabase } from './databases';
+
+/** The admin key every test server starts with. */
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+/** A real hookwire server on port 0, its database, and an admin SDK client. */
+export interface TestServer {
+  app: App;
+  db: TestDatabase;
+  admin: HookwireClient;
+  /** An SDK client with another key (or none). */
+  client(apiKey?: string): HookwireClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts hookwire as the tests' users would, through its environment, on a fresh database.
+ * `env` overrides variables (a compressed retry schedule, a short timeout…).
+ */
+export async function startTestServer(
+  kind: 'sqlite' | 'postgres',
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<TestServer> {
+  const db = await createTestDatabase(kind);
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
+    HOOKWIRE_ALLOW_PRIVATE_TARGETS: 'true',
+    HOOKWIRE_POLL_INTERVAL: '100ms',
+    HOOKWIRE_SHUTDOWN_GRACE: '2s',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const app = await startApp(config, { logger: createLogger(config.logLevel), ...overrides });
+  const clients: HookwireClient[] = [];
+  const client = (apiKey?: string) => {
+    const created = createHookwireClient({ url: app.url, apiKey });
+    clients.push(created);
+    return created;
+  };
+  const admin = client(ADMIN_KEY);
+  return {
+    app,
+    db,
+    admin,
+    client,
+    async close() {
+      await Promise.all(clients.map((created) => created.close()));
+      await app.close();
+      await db.drop();
+    },
+  };
+}
