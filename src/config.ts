@@ -1,3 +1,5 @@
+import { parseCidrs } from './delivery/address-guard';
+import { DEFAULT_RETRY_SCHEDULE } from './delivery/retry-policy';
 import { parseByteSize, parseDuration, parseDurationList } from './util/duration';
 
 /** Which parts of hookwire a process runs: `api` serves GraphQL, `worker` sends, `all` both. */
@@ -66,10 +68,14 @@ export function loadConfig(env: Env = process.env): Config {
     adminKey: read('HOOKWIRE_ADMIN_KEY', '', (t) => (t === '' ? undefined : minLength(t, 16))),
     role: read('HOOKWIRE_ROLE', 'all', (t) => oneOf(t, ['api', 'worker', 'all'] as const)),
     requestTimeoutMs: read('HOOKWIRE_REQUEST_TIMEOUT', '10s', positiveDuration),
-    retryDelaysMs: read('HOOKWIRE_RETRY_SCHEDULE', '5s,5m,30m,2h,5h,10h,10h', parseDurationList),
+    retryDelaysMs: read('HOOKWIRE_RETRY_SCHEDULE', DEFAULT_RETRY_SCHEDULE, parseDurationList),
     maxRetryAfterMs: read('HOOKWIRE_MAX_RETRY_AFTER', '1h', parseDuration),
     allowPrivateTargets: read('HOOKWIRE_ALLOW_PRIVATE_TARGETS', 'false', boolean),
-    allowedCidrs: read('HOOKWIRE_ALLOWED_CIDRS', '', list),
+    allowedCidrs: read('HOOKWIRE_ALLOWED_CIDRS', '', (t) => {
+      const cidrs = list(t);
+      parseCidrs(cidrs); // throws naming the malformed entry
+      return cidrs;
+    }),
     maxPayloadBytes: read('HOOKWIRE_MAX_PAYLOAD_BYTES', '256KiB', parseByteSize),
     maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
     concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),

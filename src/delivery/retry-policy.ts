@@ -1,3 +1,4 @@
+import { parseDurationList } from '../util/duration';
 import type { AttemptOutcome } from './outcome';
 
 /** How a failed delivery is retried. */
@@ -10,13 +11,11 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
 /** The default schedule, as Svix: 8 attempts over about 32 hours. */
 export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
 
 /** {@link DEFAULT_RETRY_SCHEDULE} in milliseconds. */
-export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseRetrySchedule(DEFAULT_RETRY_SCHEDULE));
+export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseDurationList(DEFAULT_RETRY_SCHEDULE));
 
 /** The default policy: the default schedule, ±20 % jitter, `Retry-After` honoured up to 1 h. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
@@ -24,22 +23,6 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   jitter: 0.2,
   maxRetryAfterMs: 60 * 60 * 1000,
 });
-
-/**
- * Parses a duration such as `250ms`, `5s`, `1.5m`, `2h` or `1d` into milliseconds.
- * Throws an Error naming the value when it is not one.
- */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text.trim());
-  if (!match) throw new Error(`invalid duration "${text}": expected a number and a unit (ms, s, m, h, d), e.g. "5m"`);
-  return Math.round(Number(match[1]) * UNIT_MS[match[2]]);
-}
-
-/** Parses a comma-separated schedule such as `5s,5m,30m` into milliseconds; throws on a bad entry. */
-export function parseRetrySchedule(text: string): number[] {
-  if (text.trim() === '') return [];
-  return text.split(',').map((part) => parseDuration(part));
-}
 
 /**
  * When to try again after attempt `attemptNumber` (1-based) ended with `outcome`;

@@ -1,20 +1,13 @@
+import { TRANSPORT_HEADER_NAMES } from '../delivery/sender';
+import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { BadUserInputError } from '../errors';
 import type { HookHeader } from './hook.entity';
 
 // Logto's console rules: a name is printable ASCII without space or colon; a value printable ASCII.
 const HEADER_NAME = /^[\x21-\x39\x3B-\x7E]+$/;
 const HEADER_VALUE = /^[\x20-\x7E]*$/;
-// hookwire sets these itself; letting a hook override them would break signatures or framing.
-const RESERVED_HEADERS = new Set([
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  'logto-signature-sha-256',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'host',
-]);
+// hookwire sets these itself; letting a hook override them would break signatures or HTTP framing.
+const RESERVED_HEADERS = new Set<string>([...Object.values(SIGNATURE_HEADERS), ...TRANSPORT_HEADER_NAMES]);
 const MAX_HEADERS = 50;
 const MAX_URL_LENGTH = 2048;
 

@@ -13,6 +13,7 @@ export function parseDuration(text: string): number {
 
 /** Parses a comma-separated list of durations, e.g. a retry schedule `5s,5m,30m`. */
 export function parseDurationList(text: string): number[] {
+  if (text.trim() === '') return [];
   return text.split(',').map((part) => parseDuration(part));
 }
 
