@@ -11,6 +11,7 @@ import type { AttemptResult } from './delivery/job';
 import type { Sender } from './delivery/sender';
 import { EventTypeService } from './events/event-type.service';
 import { EventService } from './events/event.service';
+import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
 import { createLogger, type Logger } from './logger';
 import { createLivePubSub } from './realtime/pubsub';
@@ -61,6 +62,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       maxResponseBytes: config.maxResponseBytes,
     });
   const clock = overrides.clock ?? systemClock;
+  const userAgent = `hookwire/${VERSION}`;
   const store = new DeliveryStore(orm, config.database.kind);
   const dispatcher = runsWorker
     ? new Dispatcher({
@@ -74,7 +76,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         hookConcurrency: config.hookConcurrency,
         leaseMs: config.leaseMs,
         pollIntervalMs: config.pollIntervalMs,
-        userAgent: `hookwire/${VERSION}`,
+        userAgent,
         logger,
         onAttempt: (result) => live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result)),
       })
@@ -82,13 +84,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const eventTypes = new EventTypeService(orm);
   const apiKeys = new ApiKeyService(orm, config.adminKey);
+  const hooks = new HookService(orm, eventTypes, store);
   const services: Services = {
     config,
     orm,
     pubSub: live.pubSub,
     apiKeys,
     eventTypes,
-    hooks: new HookService(orm, eventTypes),
+    hooks,
+    hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
     deliveries: new DeliveryService(orm),
     events: new EventService(orm, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),

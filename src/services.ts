@@ -4,6 +4,7 @@ import type { Orm } from './db/database';
 import type { DeliveryService } from './deliveries/delivery.service';
 import type { EventTypeService } from './events/event-type.service';
 import type { EventService } from './events/event.service';
+import type { HookTestService } from './hooks/hook-test.service';
 import type { HookService } from './hooks/hook.service';
 import type { HookwirePubSub } from './realtime/pubsub';
 
@@ -16,5 +17,6 @@ export interface Services {
   eventTypes: EventTypeService;
   events: EventService;
   hooks: HookService;
+  hookTests: HookTestService;
   deliveries: DeliveryService;
 }

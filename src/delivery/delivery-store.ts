@@ -5,6 +5,13 @@ import { boolParam, dateParam, placeholders, readDate, readJson } from './sql-va
 
 type Row = Record<string, unknown>;
 
+// A disabled hook's waiting deliveries get no due time, so claims do not keep scanning past
+// them; deliveries in flight (locked) finish first and are left alone.
+const PARK_SQL = `update deliveries set next_attempt_at = null
+  where hook_id = ? and status in ('PENDING', 'RETRYING') and locked_by is null`;
+const RESUME_SQL = `update deliveries set next_attempt_at = ?
+  where hook_id = ? and status in ('PENDING', 'RETRYING') and next_attempt_at is null`;
+
 /**
  * The queue's SQL. The `deliveries` table is the queue: `next_attempt_at` is when a row is
  * next claimable. Claiming sets it to the end of the lease, so a worker that dies simply
@@ -105,6 +112,7 @@ export class DeliveryStore {
             this.date(now),
             result.job.hookId,
           ]);
+          await run(PARK_SQL, [result.job.hookId]);
         }
       }
     });
@@ -131,6 +139,16 @@ export class DeliveryStore {
       errorKindOf(outcome),
       outcome.kind === 'success' ? null : describeOutcome(outcome),
     ];
+  }
+
+  /** Takes a disabled hook's waiting deliveries off the queue. */
+  async park(hookId: string): Promise<void> {
+    await this.execute(PARK_SQL, [hookId], 'run');
+  }
+
+  /** Puts a re-enabled hook's parked deliveries back on the queue, due now. */
+  async resume(hookId: string, now: Date): Promise<void> {
+    await this.execute(RESUME_SQL, [this.date(now), hookId], 'run');
   }
 
   /** Gives back claimed deliveries that were not attempted (shutdown, or over a hook's limit). */

@@ -4,7 +4,7 @@ import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types
 import type { GraphQLContext } from '../graphql/context';
 import { toHookNode } from './hook.mapping';
 import { CreateHookInput, HooksArgs, UpdateHookInput } from './hook.inputs';
-import { HookConnection, HookExecutionStats, HookNode } from './hook.types';
+import { HookConnection, HookExecutionStats, HookNode, TestHookResult } from './hook.types';
 
 /** Managing hooks, and what each hook has delivered. */
 @Resolver(() => HookNode)
@@ -47,6 +47,16 @@ export class HookResolver {
   @Mutation(() => HookNode, { description: 'Replaces the signing key.' })
   async regenerateSigningKey(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
     return toHookNode(await services.hooks.regenerateSigningKey(id));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => TestHookResult, { description: 'Sends a signed sample payload for `event` now; nothing is stored.' })
+  async testHook(
+    @Arg('id', () => ID) id: string,
+    @Arg('event', () => String) event: string,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<TestHookResult> {
+    return services.hookTests.test(id, event);
   }
 
   @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
+import type { DeliveryStore } from '../delivery/delivery-store';
 import { generateSigningKey } from '../delivery/signer';
 import { NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
@@ -28,6 +29,7 @@ export class HookService {
   constructor(
     private readonly orm: Orm,
     private readonly eventTypes: EventTypeService,
+    private readonly queue: DeliveryStore,
   ) {}
 
   async create(draft: HookDraft): Promise<Hook> {
@@ -53,6 +55,7 @@ export class HookService {
     const url = changes.url != null ? validateHookUrl(changes.url) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
     em.assign(hook, { name, events, url, headers });
+    const wasEnabled = hook.enabled;
     if (changes.enabled != null) {
       hook.enabled = changes.enabled;
       if (changes.enabled) {
@@ -61,6 +64,8 @@ export class HookService {
       }
     }
     await em.flush();
+    if (wasEnabled && !hook.enabled) await this.queue.park(hook.id);
+    if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, new Date());
     return hook;
   }
 

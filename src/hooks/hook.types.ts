@@ -62,3 +62,22 @@ export class HookNode {
 /** A page of hooks. */
 @ObjectType()
 export class HookConnection extends Connection(HookNode, 'Hook') {}
+
+/** The answer of the test button. */
+@ObjectType()
+export class TestHookResult {
+  @Field(() => Boolean, { description: 'True for a 2xx answer within the timeout.' })
+  ok!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  responseStatus!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES.' })
+  responseBody!: string | null;
+
+  @Field(() => Int)
+  durationMs!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the test failed: an HTTP status, a timeout, a refused connection…' })
+  error!: string | null;
+}

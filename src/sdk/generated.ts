@@ -259,6 +259,8 @@ export type Mutation = {
   regenerateSigningKey: Hook;
   /** Revokes a key; requests with it fail from now on. */
   revokeApiKey: ApiKey;
+  /** Sends a signed sample payload for `event` now; nothing is stored. */
+  testHook: TestHookResult;
   /** Changes the given fields of a hook. */
   updateHook: Hook;
 };
@@ -295,6 +297,12 @@ export type MutationRegenerateSigningKeyArgs = {
 
 
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationTestHookArgs = {
+  event: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -376,6 +384,18 @@ export type SubscriptionDeliveryUpdatedArgs = {
 
 export type SubscriptionEventsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type TestHookResult = {
+  __typename?: 'TestHookResult';
+  durationMs: Scalars['Int']['output'];
+  /** Why the test failed: an HTTP status, a timeout, a refused connection… */
+  error: Maybe<Scalars['String']['output']>;
+  /** True for a 2xx answer within the timeout. */
+  ok: Scalars['Boolean']['output'];
+  /** Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  responseStatus: Maybe<Scalars['Int']['output']>;
 };
 
 export type UpdateHookInput = {
@@ -539,6 +559,14 @@ export type RegenerateSigningKeyMutationVariables = Exact<{
 
 
 export type RegenerateSigningKeyMutation = { __typename?: 'Mutation', regenerateSigningKey: { __typename?: 'Hook', id: string, signingKey: string } };
+
+export type TestHookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  event: Scalars['String']['input'];
+}>;
+
+
+export type TestHookMutation = { __typename?: 'Mutation', testHook: { __typename?: 'TestHookResult', ok: boolean, responseStatus: number | null, responseBody: string | null, durationMs: number, error: string | null } };
 
 export const HookFieldsFragmentDoc = `
     fragment HookFields on Hook {
@@ -816,6 +844,17 @@ export const RegenerateSigningKeyDocument = `
   }
 }
     `;
+export const TestHookDocument = `
+    mutation TestHook($id: ID!, $event: String!) {
+  testHook(id: $id, event: $event) {
+    ok
+    responseStatus
+    responseBody
+    durationMs
+    error
+  }
+}
+    `;
 export type Requester<C = {}> = <R, V>(doc: string, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -875,6 +914,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     RegenerateSigningKey(variables: RegenerateSigningKeyMutationVariables, options?: C): Promise<RegenerateSigningKeyMutation> {
       return requester<RegenerateSigningKeyMutation, RegenerateSigningKeyMutationVariables>(RegenerateSigningKeyDocument, variables, options) as Promise<RegenerateSigningKeyMutation>;
+    },
+    TestHook(variables: TestHookMutationVariables, options?: C): Promise<TestHookMutation> {
+      return requester<TestHookMutation, TestHookMutationVariables>(TestHookDocument, variables, options) as Promise<TestHookMutation>;
     }
   };
 }

@@ -1,0 +1,293 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/databases';
+import { liveFeed } from '../support/feed';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { startTestServer, type TestServer } from '../support/server';
+import { eventually } from '../support/wait';
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
+  let server: TestServer;
+  const receivers: Receiver[] = [];
+  const receiver = async () => {
+    const created = await startReceiver();
+    receivers.push(created);
+    return created;
+  };
+  const createHook = async (url: string, events: string[], extra: { enabled?: boolean; headers?: Array<{ name: string; value: string }> } = {}) =>
+    (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
+  const emit = async (event: string, payload: Record<string, unknown> = {}) =>
+    (await server.admin.EmitEvent({ input: { event, payload } })).emitEvent;
+  const deliveriesOf = async (hookId: string) => (await server.admin.HookDeliveries({ id: hookId, first: 100 })).hook.deliveries.nodes;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, { HOOKWIRE_RETRY_SCHEDULE: '50ms,100ms', HOOKWIRE_REQUEST_TIMEOUT: '1s', HOOKWIRE_LEASE: '5s' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await Promise.all(receivers.map((created) => created.close()));
+  });
+
+  it('fans an event out to exact and pattern hooks, not to disabled or non-matching ones', async () => {
+    const [exact, pattern, everything, other, disabled] = await Promise.all([1, 2, 3, 4, 5].map(() => receiver()));
+    await createHook(exact.url, ['Organization.Created']);
+    await createHook(pattern.url, ['Organization.*']);
+    await createHook(everything.url, ['*']);
+    await createHook(other.url, ['Role.*']);
+    await createHook(disabled.url, ['Organization.Created'], { enabled: false });
+    const event = await emit('Organization.Created', { organizationId: 'org_1' });
+    for (const wanted of [exact, pattern, everything]) {
+      const [request] = await wanted.waitFor(1);
+      expect(request.headers['webhook-id']).toBe(event.id);
+    }
+    // The wanted hooks have answered; give the others the same chance before checking.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(other.requests).toHaveLength(0);
+    expect(disabled.requests).toHaveLength(0);
+    expect(everything.requests.filter((r) => r.headers['webhook-id'] === event.id)).toHaveLength(1);
+  });
+
+  it('sends Logto-shaped bodies with both signatures, verified by independent code', async () => {
+    const endpoint = await receiver();
+    const hook = await createHook(endpoint.url, ['User.Created'], { headers: [{ name: 'X-Tenant', value: 'acme' }] });
+    const event = await emit('User.Created', { userId: 'u_1', user: { id: 'u_1', name: 'Ada' } });
+    const [request] = await endpoint.waitFor(1);
+
+    expect(request.method).toBe('POST');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['user-agent']).toMatch(/^hookwire\/\d+\.\d+\.\d+$/);
+    expect(request.headers['x-tenant']).toBe('acme');
+    expect(JSON.parse(request.body)).toEqual({
+      hookId: hook.id,
+      event: 'User.Created',
+      createdAt: event.createdAt,
+      userId: 'u_1',
+      user: { id: 'u_1', name: 'Ada' },
+    });
+    // Logto's receiver: hex HMAC-SHA256 of the raw body keyed with the signing key string.
+    const logto = createHmac('sha256', hook.signingKey).update(request.body).digest('hex');
+    expect(request.headers['logto-signature-sha-256']).toBe(logto);
+    // Standard Webhooks, checked by the reference library (it also checks the timestamp).
+    const verified = new Webhook(hook.signingKey).verify(request.body, request.headers as Record<string, string>);
+    expect(verified).toMatchObject({ hookId: hook.id, userId: 'u_1' });
+    expect(() => new Webhook(hook.signingKey).verify(`${request.body} `, request.headers as Record<string, string>)).toThrow();
+  });
+
+  it('retries failures on the schedule until success, keeping the webhook-id', async () => {
+    const endpoint = await receiver();
+    endpoint.reply((_request, index) => (index < 2 ? { status: 500, body: `fail ${index}` } : { status: 200, body: 'finally' }));
+    const hook = await createHook(endpoint.url, ['Role.Created']);
+    const event = await emit('Role.Created', { roleId: 'r_1' });
+    const requests = await endpoint.waitFor(3);
+    expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([event.id]));
+    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+
+    const [delivery] = await eventually(async () => {
+      const nodes = await deliveriesOf(hook.id);
+      return nodes[0]?.status === 'SUCCEEDED' ? nodes : undefined;
+    });
+    expect(delivery.attemptCount).toBe(3);
+    const { delivery: detail } = await server.admin.Delivery({ id: delivery.id });
+    expect(detail.attempts.map((a) => [a.number, a.succeeded, a.responseStatus, a.responseBody])).toEqual([
+      [1, false, 500, 'fail 0'],
+      [2, false, 500, 'fail 1'],
+      [3, true, 200, 'finally'],
+    ]);
+    expect(detail.attempts[0].errorKind).toBe('http');
+    expect(detail.attempts[2].errorKind).toBeNull();
+    expect(detail.attempts[0].request.body).toBe(requests[0].body);
+    // The second attempt waited about 50 ms (±20 %), the third about 100 ms.
+    const gaps = detail.attempts.slice(1).map((a, i) => Date.parse(a.startedAt) - Date.parse(detail.attempts[i].startedAt));
+    expect(gaps[0]).toBeGreaterThanOrEqual(40);
+    expect(gaps[1]).toBeGreaterThanOrEqual(80);
+
+    const { hook: withStats } = await server.admin.Hook({ id: hook.id });
+    expect(withStats.executionStats).toEqual({ requestCount: 3, successCount: 1 });
+  });
+
+  it('marks a delivery FAILED after the last attempt', async () => {
+    const endpoint = await receiver();
+    endpoint.reply(() => ({ status: 503, body: 'down' }));
+    const hook = await createHook(endpoint.url, ['Scope.Created']);
+    await emit('Scope.Created');
+    await endpoint.waitFor(3);
+    const [delivery] = await eventually(async () => {
+      const nodes = await deliveriesOf(hook.id);
+      return nodes[0]?.status === 'FAILED' ? nodes : undefined;
+    });
+    expect(delivery).toMatchObject({ attemptCount: 3, nextAttemptAt: null, lastError: 'HTTP 503' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(endpoint.requests).toHaveLength(3);
+  });
+
+  it('disables a hook that answers 410 Gone', async () => {
+    const endpoint = await receiver();
+    endpoint.reply(() => ({ status: 410, body: 'gone' }));
+    const hook = await createHook(endpoint.url, ['Scope.Deleted']);
+    await emit('Scope.Deleted');
+    const disabled = await eventually(async () => {
+      const { hook: current } = await server.admin.Hook({ id: hook.id });
+      return current.enabled ? undefined : current;
+    });
+    expect(disabled.disabledReason).toMatch(/410 Gone/);
+    expect(disabled.disabledAt).not.toBeNull();
+    expect((await deliveriesOf(hook.id))[0]).toMatchObject({ status: 'FAILED', attemptCount: 1 });
+    await emit('Scope.Deleted');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
+  it('records a timeout and a refused connection as attempts', async () => {
+    const hanging = await receiver();
+    hanging.reply(() => 'hang');
+    const slow = await createHook(hanging.url, ['Grant.LimitExceeded']);
+    const refused = await createHook(`http://127.0.0.1:${await closedPort()}/hook`, ['Grant.LimitExceeded']);
+    await emit('Grant.LimitExceeded');
+    const attemptOf = async (hookId: string) => {
+      const [delivery] = await deliveriesOf(hookId);
+      if (!delivery || delivery.attemptCount === 0) return undefined;
+      return (await server.admin.Delivery({ id: delivery.id })).delivery.attempts[0];
+    };
+    const timedOut = await eventually(() => attemptOf(slow.id));
+    expect(timedOut).toMatchObject({ succeeded: false, errorKind: 'timeout', responseStatus: null });
+    expect(timedOut.durationMs).toBeGreaterThanOrEqual(900);
+    const refusedAttempt = await eventually(() => attemptOf(refused.id));
+    expect(refusedAttempt).toMatchObject({ succeeded: false, errorKind: 'network' });
+    expect(refusedAttempt.errorMessage).toMatch(/ECONNREFUSED/);
+  });
+
+  it('keeps delivering to a healthy hook while another hangs until its timeout', async () => {
+    const hanging = await receiver();
+    hanging.reply(() => 'hang');
+    const healthy = await receiver();
+    await createHook(hanging.url, ['Message.RateLimited']);
+    await createHook(healthy.url, ['Message.RateLimited']);
+    const count = 40;
+    for (let i = 0; i < count; i++) await emit('Message.RateLimited', { n: i });
+    await healthy.waitFor(count);
+    const firstHang = hanging.requests[0]?.receivedAt ?? Date.now();
+    const lastHealthy = Math.max(...healthy.requests.map((r) => r.receivedAt));
+    // Every healthy delivery arrived before the hanging endpoint's first request timed out.
+    expect(lastHealthy - firstHang).toBeLessThan(1_000);
+    expect(hanging.requests.length).toBeLessThanOrEqual(16);
+  });
+
+  it('streams each attempt on deliveryUpdated', async () => {
+    const endpoint = await receiver();
+    endpoint.reply((_request, index) => (index === 0 ? { status: 500 } : { status: 204 }));
+    const hook = await createHook(endpoint.url, ['OrganizationRole.Created']);
+    const probeHook = await createHook((await receiver()).url, ['OrganizationScope.Created']);
+    const feed = liveFeed(server.admin.OnDeliveryUpdated({ hookId: hook.id }));
+    const all = liveFeed(server.admin.OnDeliveryUpdated({}));
+    await all.prime(() => emit('OrganizationScope.Created'), (u) => u.deliveryUpdated.hookId === probeHook.id);
+    const event = await emit('OrganizationRole.Created');
+    const updates = await feed.waitFor(2);
+    expect(updates.map((u) => [u.deliveryUpdated.attemptNumber, u.deliveryUpdated.status, u.deliveryUpdated.responseStatus])).toEqual([
+      [1, 'RETRYING', 500],
+      [2, 'SUCCEEDED', 204],
+    ]);
+    expect(updates[0].deliveryUpdated).toMatchObject({ hookId: hook.id, eventId: event.id, event: 'OrganizationRole.Created', errorKind: 'http' });
+    expect(updates[0].deliveryUpdated.nextAttemptAt).not.toBeNull();
+    expect(feed.values.every((u) => u.deliveryUpdated.hookId === hook.id)).toBe(true);
+    await feed.close();
+    await all.close();
+  });
+
+  it('stores attempts with credentials redacted and signatures kept', async () => {
+    const endpoint = await receiver();
+    const hook = await createHook(`${endpoint.url}?token=abc&page=1`, ['Role.Deleted'], {
+      headers: [
+        { name: 'Authorization', value: 'Bearer receiver-secret' },
+        { name: 'X-Trace', value: 'visible' },
+      ],
+    });
+    await emit('Role.Deleted');
+    const [request] = await endpoint.waitFor(1);
+    expect(request.headers.authorization).toBe('Bearer receiver-secret');
+    const [delivery] = await eventually(async () => {
+      const nodes = await deliveriesOf(hook.id);
+      return nodes[0]?.status === 'SUCCEEDED' ? nodes : undefined;
+    });
+    const { delivery: detail } = await server.admin.Delivery({ id: delivery.id });
+    const headers = Object.fromEntries(detail.attempts[0].request.headers.map((h) => [h.name, h.value]));
+    expect(headers.authorization).toBe('[redacted]');
+    expect(headers['x-trace']).toBe('visible');
+    expect(headers['webhook-signature']).toBe(request.headers['webhook-signature']);
+    expect(headers['logto-signature-sha-256']).toBe(request.headers['logto-signature-sha-256']);
+    expect(detail.attempts[0].request.url).toContain('token=redacted');
+    expect(detail.attempts[0].request.url).toContain('page=1');
+  });
+
+  it('holds deliveries while a hook is disabled and sends them when it is enabled again', async () => {
+    const endpoint = await receiver();
+    endpoint.reply(() => ({ status: 500 }));
+    const hook = await createHook(endpoint.url, ['Organization.Deleted']);
+    await emit('Organization.Deleted');
+    await endpoint.waitFor(1);
+    await server.admin.UpdateHook({ id: hook.id, input: { enabled: false } });
+    const seen = endpoint.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(endpoint.requests.length).toBeLessThanOrEqual(seen + 1); // at most the attempt already in flight
+    const paused = endpoint.requests.length;
+    endpoint.reply(() => ({ status: 200 }));
+    await server.admin.UpdateHook({ id: hook.id, input: { enabled: true } });
+    await endpoint.waitFor(paused + 1);
+    await eventually(async () => (await deliveriesOf(hook.id))[0]?.status === 'SUCCEEDED');
+  });
+
+  it('sends a test payload at once and reports the answer, failures included', async () => {
+    const endpoint = await receiver();
+    endpoint.reply((_request, index) => (index === 0 ? { status: 202, body: 'thanks' } : { status: 500, body: 'nope' }));
+    const hook = await createHook(endpoint.url, ['PostSignIn']);
+    const ok = (await server.admin.TestHook({ id: hook.id, event: 'PostSignIn' })).testHook;
+    expect(ok).toMatchObject({ ok: true, responseStatus: 202, responseBody: 'thanks', error: null });
+    const [request] = endpoint.requests;
+    const body = new Webhook(hook.signingKey).verify(request.body, request.headers as Record<string, string>) as Record<string, unknown>;
+    expect(body).toMatchObject({ hookId: hook.id, event: 'PostSignIn', userAgent: 'fake-user-agent', sessionId: expect.any(String) });
+    expect(body.user).toMatchObject({ id: expect.any(String) });
+
+    const failed = (await server.admin.TestHook({ id: hook.id, event: 'User.Created' })).testHook;
+    expect(failed).toMatchObject({ ok: false, responseStatus: 500, responseBody: 'nope', error: 'HTTP 500' });
+    expect(JSON.parse(endpoint.requests[1].body)).toMatchObject({ path: '/fake-path/:id', method: 'POST', status: 200, data: { result: 'success' } });
+
+    const unreachable = await createHook(`http://127.0.0.1:${await closedPort()}/x`, ['PostSignIn']);
+    const refused = (await server.admin.TestHook({ id: unreachable.id, event: 'PostSignIn' })).testHook;
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/ECONNREFUSED/);
+    // Tests are not deliveries: nothing was recorded.
+    expect(await deliveriesOf(hook.id)).toHaveLength(0);
+  });
+});
+
+describe.each(DATABASE_KINDS)('private-address guard on %s', (kind) => {
+  it('refuses a loopback target without the override, sending nothing', async () => {
+    const server = await startTestServer(kind, { HOOKWIRE_ALLOW_PRIVATE_TARGETS: 'false', HOOKWIRE_RETRY_SCHEDULE: '50ms' });
+    const endpoint = await startReceiver();
+    try {
+      const hook = (await server.admin.CreateHook({ input: { name: 'local', url: endpoint.url, events: ['*'] } })).createHook;
+      await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: {} } });
+      const delivery = await eventually(async () => {
+        const [node] = (await server.admin.HookDeliveries({ id: hook.id })).hook.deliveries.nodes;
+        return node?.status === 'FAILED' ? node : undefined;
+      });
+      const { delivery: detail } = await server.admin.Delivery({ id: delivery.id });
+      expect(detail.attempts[0]).toMatchObject({ errorKind: 'blocked', responseStatus: null });
+      expect(detail.attempts[0].errorMessage).toMatch(/127\.0\.0\.1 is private \(loopback\)/);
+      expect(endpoint.requests).toHaveLength(0);
+    } finally {
+      await endpoint.close();
+      await server.close();
+    }
+  });
+});
