@@ -8,18 +8,25 @@ import { DeliveryStore } from './delivery/delivery-store';
 import { Dispatcher } from './delivery/dispatcher';
 import { createHttpSender } from './delivery/http-sender';
 import type { AttemptResult } from './delivery/job';
+import type { OperationalEvent } from './delivery/operational-events';
+import { QueueStats } from './delivery/queue-stats';
+import { RetentionSweeper } from './delivery/retention';
 import type { Sender } from './delivery/sender';
 import { EventTypeService } from './events/event-type.service';
 import { EventService } from './events/event.service';
 import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
 import { createLogger, type Logger } from './logger';
+import { Metrics } from './observability/metrics';
 import { createLivePubSub } from './realtime/pubsub';
 import type { AttemptMessage } from './realtime/topics';
 import { startHttpServer, type HttpServer } from './server/http';
 import { buildHookwireSchema } from './server/schema';
 import type { Services } from './services';
 import { VERSION } from './version';
+
+// "Only after several failures": a hook is never disabled on a handful of unlucky attempts.
+const MIN_FAILURES_BEFORE_DISABLE = 5;
 
 /** A running hookwire process: its address, services and the way to stop it. */
 export interface App {
@@ -62,8 +69,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       maxResponseBytes: config.maxResponseBytes,
     });
   const clock = overrides.clock ?? systemClock;
+  const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
   const userAgent = `hookwire/${VERSION}`;
-  const store = new DeliveryStore(orm, config.database.kind);
+  const store = new DeliveryStore(orm, config.database.kind, {
+    disableAfterMs: config.disableAfterMs,
+    minFailures: MIN_FAILURES_BEFORE_DISABLE,
+  });
+  let emitOperational: (event: OperationalEvent) => void = () => {};
   const dispatcher = runsWorker
     ? new Dispatcher({
         store,
@@ -78,7 +90,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         pollIntervalMs: config.pollIntervalMs,
         userAgent,
         logger,
-        onAttempt: (result) => live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result)),
+        onAttempt: (result) => {
+          metrics.recordAttempt(result);
+          live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
+        },
+        onOperationalEvent: (event) => emitOperational(event),
       })
     : undefined;
 
@@ -93,12 +109,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     eventTypes,
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
-    deliveries: new DeliveryService(orm),
+    deliveries: new DeliveryService(orm, store, () => dispatcher?.wake()),
     events: new EventService(orm, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
       deliveriesQueued: () => dispatcher?.wake(),
     }),
   };
+  // Operational events go through emitEvent like any other, so hooks can subscribe to them.
+  emitOperational = (event) =>
+    void services.events.emit(event).catch((error) => logger.error({ err: error, event: event.event }, 'could not emit an operational event'));
   const generatedAdminKey = await apiKeys.bootstrapAdminKey();
 
   let http: HttpServer;
@@ -107,6 +126,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
       services,
       logger,
+      metrics,
       port: config.port,
       host: config.host,
       probes: {
@@ -122,6 +142,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     throw error;
   }
   dispatcher?.start();
+  const retention = runsWorker
+    ? new RetentionSweeper({ orm, dialect: config.database.kind, retentionMs: config.retentionMs, clock, logger })
+    : undefined;
+  retention?.start();
   const port = (http.server.address() as AddressInfo).port;
   logger.info({ port, role: config.role, database: config.database.kind }, 'hookwire started');
 
@@ -133,6 +157,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     generatedAdminKey,
     async close() {
+      await retention?.stop();
       await dispatcher?.stop(config.shutdownGraceMs);
       await http.stop();
       await sender.close();

@@ -43,6 +43,10 @@ export interface Config {
   pollIntervalMs: number;
   /** `HOOKWIRE_SHUTDOWN_GRACE`: how long SIGTERM waits for in-flight requests. Default 10s. */
   shutdownGraceMs: number;
+  /** `HOOKWIRE_RETENTION`: events and delivery attempts older than this are deleted (an event with a waiting delivery is kept). Default 30d. */
+  retentionMs: number;
+  /** `HOOKWIRE_DISABLE_AFTER`: a hook whose attempts all failed for this long (and at least 5 times) is disabled. Default 5d. */
+  disableAfterMs: number;
   /** `LOG_LEVEL`: pino level. Default `info`. */
   logLevel: string;
 }
@@ -83,6 +87,8 @@ export function loadConfig(env: Env = process.env): Config {
     leaseMs: read('HOOKWIRE_LEASE', '60s', positiveDuration),
     pollIntervalMs: read('HOOKWIRE_POLL_INTERVAL', '1s', positiveDuration),
     shutdownGraceMs: read('HOOKWIRE_SHUTDOWN_GRACE', '10s', parseDuration),
+    retentionMs: read('HOOKWIRE_RETENTION', '30d', positiveDuration),
+    disableAfterMs: read('HOOKWIRE_DISABLE_AFTER', '5d', positiveDuration),
     logLevel: env.LOG_LEVEL || 'info',
   };
   if (config.leaseMs <= config.requestTimeoutMs) {

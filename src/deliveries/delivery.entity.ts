@@ -5,16 +5,18 @@ import { newId } from '../util/ids';
 
 /**
  * Where a delivery stands. `PENDING` waits for its first attempt, `RETRYING` for a later one;
- * `SUCCEEDED` and `FAILED` are final until someone redelivers.
+ * `SUCCEEDED` and `FAILED` are final until someone redelivers; `SKIPPED` was recorded while
+ * its hook was disabled and waits for a recovery.
  */
-export type DeliveryStatus = 'PENDING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED';
+export type DeliveryStatus = 'PENDING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
 
 /** One event on its way to one hook. This table is the queue: a worker claims due rows with a lease. */
 @Entity({ tableName: 'deliveries' })
 @Unique({ properties: ['event', 'hook'] })
 @Index({ properties: ['hook', 'createdAt'] })
+@Index({ properties: ['hook', 'event'] })
 export class Delivery {
-  [OptionalProps]?: 'id' | 'status' | 'attemptCount' | 'nextAttemptAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'status' | 'attemptCount' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'roundOffset' | 'nextTrigger';
 
   @PrimaryKey({ type: 'string', length: 40 })
   id: string = newId('dlv');
@@ -52,6 +54,17 @@ export class Delivery {
 
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
+
+  /**
+   * Attempts made before the current round. A redelivery starts a new round, so the retry
+   * schedule starts again from its first wait.
+   */
+  @Property({ type: 'integer' })
+  roundOffset: number = 0;
+
+  /** How the next attempt is recorded: `MANUAL` for the first attempt of a redelivery. */
+  @Property({ type: 'string', length: 16 })
+  nextTrigger: 'SCHEDULED' | 'MANUAL' = 'SCHEDULED';
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

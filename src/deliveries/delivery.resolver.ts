@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import type { AttemptMessage } from '../realtime/topics';
 import { deliveryUpdateFromMessage, toAttemptNode, toDeliveryNode } from './delivery.mapping';
@@ -11,6 +11,33 @@ export class DeliveryResolver {
   @Query(() => DeliveryNode)
   async delivery(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<DeliveryNode> {
     return toDeliveryNode(await services.deliveries.get(id));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => DeliveryNode, { description: "A new round of attempts for a delivery, whatever its status, signed with the hook's current key." })
+  async redeliver(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() { services }: GraphQLContext): Promise<DeliveryNode> {
+    return toDeliveryNode(await services.deliveries.redeliver(deliveryId));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Int, { description: "Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many." })
+  async recoverFailedDeliveries(
+    @Arg('hookId', () => ID) hookId: string,
+    @Arg('since', () => Date) since: Date,
+    @Arg('until', () => Date, { nullable: true, description: 'Default: now.' }) until: Date | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<number> {
+    return services.deliveries.recoverFailed(hookId, since, until ?? new Date());
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => DeliveryNode, { description: 'Delivers a stored event to a hook that did not get it (or again, if it did).' })
+  async replayEvent(
+    @Arg('eventId', () => ID) eventId: string,
+    @Arg('hookId', () => ID) hookId: string,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<DeliveryNode> {
+    return toDeliveryNode(await services.deliveries.replayEvent(eventId, hookId));
   }
 
   @FieldResolver(() => [DeliveryAttemptNode], { description: 'Every attempt, first to last.' })

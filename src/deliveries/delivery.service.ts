@@ -1,14 +1,23 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
-import { NotFoundError } from '../errors';
+import type { DeliveryStore } from '../delivery/delivery-store';
+import { BadUserInputError, NotFoundError } from '../errors';
+import { Event } from '../events/event.entity';
 import type { Page } from '../graphql/connection';
+import { Hook } from '../hooks/hook.entity';
+import { newId } from '../util/ids';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { Delivery, type DeliveryStatus } from './delivery.entity';
 
-/** Reads deliveries and their attempts. */
+/** Reads deliveries and their attempts, and sends them again on request. */
 export class DeliveryService {
-  constructor(private readonly orm: Orm) {}
+  constructor(
+    private readonly orm: Orm,
+    private readonly queue: DeliveryStore,
+    /** Told when deliveries were queued, so a worker here looks at once. */
+    private readonly onQueued: () => void,
+  ) {}
 
   async get(id: string): Promise<Delivery> {
     const delivery = await this.orm.em.fork().findOne(Delivery, { id });
@@ -28,8 +37,76 @@ export class DeliveryService {
     return findPage(this.orm.em.fork(), Delivery, where, args, map);
   }
 
+  /** An event's deliveries, one per hook it went to. */
+  async listForEvent<N>(eventId: string, args: { first?: number | null; after?: string | null }, map: (delivery: Delivery) => N): Promise<Page<N>> {
+    return findPage(this.orm.em.fork(), Delivery, { event: eventId }, args, map);
+  }
+
   /** Every attempt of a delivery, first to last. */
   async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
     return this.orm.em.fork().find(DeliveryAttempt, { delivery: deliveryId }, { orderBy: { number: 'asc' } });
+  }
+
+  /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */
+  async redeliver(deliveryId: string): Promise<Delivery> {
+    const delivery = await this.get(deliveryId);
+    await this.requireEnabled(delivery.hook.id);
+    if ((await this.queue.redeliver(deliveryId, new Date())) === 'in-flight') {
+      throw new BadUserInputError(`delivery ${deliveryId} has an attempt in flight; try again when it finishes`, 'deliveryId');
+    }
+    this.onQueued();
+    return this.get(deliveryId);
+  }
+
+  /** Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many. */
+  async recoverFailed(hookId: string, since: Date, until: Date): Promise<number> {
+    if (since.getTime() > until.getTime()) throw new BadUserInputError('`since` must not be after `until`', 'since');
+    await this.requireEnabled(hookId);
+    const count = await this.queue.recover(hookId, since, until, new Date());
+    if (count > 0) this.onQueued();
+    return count;
+  }
+
+  /**
+   * Delivers an existing event to a hook: a new delivery when the hook did not get the event
+   * (it did not exist or did not match then), otherwise a new round of the one it has.
+   */
+  async replayEvent(eventId: string, hookId: string): Promise<Delivery> {
+    const em = this.orm.em.fork();
+    const event = await em.findOne(Event, { id: eventId });
+    if (!event) throw new NotFoundError('event', eventId);
+    await this.requireEnabled(hookId);
+    const existing = await em.findOne(Delivery, { event: eventId, hook: hookId });
+    if (existing) return this.redeliver(existing.id);
+    const now = new Date();
+    const id = newId('dlv');
+    try {
+      await em.insert(Delivery, {
+        id,
+        event: eventId,
+        hook: hookId,
+        eventType: event.type,
+        status: 'PENDING',
+        attemptCount: 0,
+        roundOffset: 0,
+        nextTrigger: 'MANUAL',
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      // A concurrent replay of the same pair got there first: that delivery is the one.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const raced = await em.findOneOrFail(Delivery, { event: eventId, hook: hookId });
+      return raced;
+    }
+    this.onQueued();
+    return this.get(id);
+  }
+
+  private async requireEnabled(hookId: string): Promise<void> {
+    const hook = await this.orm.em.fork().findOne(Hook, { id: hookId }, { fields: ['id', 'enabled'] });
+    if (!hook) throw new NotFoundError('hook', hookId);
+    if (!hook.enabled) throw new BadUserInputError(`hook ${hookId} is disabled; enable it first`, 'hookId');
   }
 }

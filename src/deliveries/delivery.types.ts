@@ -8,10 +8,12 @@ export enum DeliveryStatusEnum {
   RETRYING = 'RETRYING',
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
 }
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',
-  description: 'PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final.',
+  description:
+    'PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final until redelivered; SKIPPED was recorded while the hook was disabled.',
 });
 
 /** The request as it was sent, signatures kept, secrets in custom headers redacted. */

@@ -1,14 +1,23 @@
 import type { Dialect, Orm } from '../db/database';
-import type { AttemptResult, DeliveryJob } from './job';
+import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange } from './hook-health';
+import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf } from './outcome';
-import { boolParam, dateParam, placeholders, readDate, readJson } from './sql-values';
+import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } from './sql-values';
 
 type Row = Record<string, unknown>;
+type RunSql = (sql: string, params: unknown[]) => Promise<Row[]>;
 
 // A disabled hook's waiting deliveries get no due time, so claims do not keep scanning past
 // them; deliveries in flight (locked) finish first and are left alone.
 const PARK_SQL = `update deliveries set next_attempt_at = null
   where hook_id = ? and status in ('PENDING', 'RETRYING') and locked_by is null`;
+// An ordered hook's head: its oldest delivery still open. Only the head is ever claimable,
+// so one attempt at a time goes out, in event order, and a failing head holds the rest back.
+const ORDERED_HEAD_SQL = `select o.id from deliveries o
+  where o.hook_id = d.hook_id and o.status in ('PENDING', 'RETRYING') order by o.event_id, o.id limit 1`;
+// A new round of attempts, due now: the retry schedule starts over, the first attempt is MANUAL.
+const NEW_ROUND = `status = 'PENDING', next_attempt_at = ?, round_offset = attempt_count, next_trigger = 'MANUAL',
+  locked_by = null, locked_until = null, updated_at = ?`;
 const RESUME_SQL = `update deliveries set next_attempt_at = ?
   where hook_id = ? and status in ('PENDING', 'RETRYING') and next_attempt_at is null`;
 
@@ -21,6 +30,7 @@ export class DeliveryStore {
   constructor(
     private readonly orm: Orm,
     private readonly dialect: Dialect,
+    private readonly disablePolicy: DisablePolicy,
   ) {}
 
   /**
@@ -37,12 +47,21 @@ export class DeliveryStore {
     const claimed = await this.execute(
       `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
        where id in (
-         select d.id from deliveries d
-         where d.next_attempt_at <= ? ${exclude}
-           and exists (select 1 from hooks h where h.id = d.hook_id and h.enabled = ?)
+         select d.id from deliveries d join hooks h on h.id = d.hook_id
+         where d.next_attempt_at <= ? ${exclude} and h.enabled = ?
+           and (h.ordered = ? or d.id = (${ORDERED_HEAD_SQL}))
          order by d.next_attempt_at limit ? ${lock})
        returning id`,
-      [workerId, this.date(leaseEnd), this.date(leaseEnd), this.date(now), ...excludeHookIds, boolParam(this.dialect, true), limit],
+      [
+        workerId,
+        this.date(leaseEnd),
+        this.date(leaseEnd),
+        this.date(now),
+        ...excludeHookIds,
+        boolParam(this.dialect, true),
+        boolParam(this.dialect, false),
+        limit,
+      ],
     );
     if (claimed.length === 0) return [];
     return this.loadJobs(claimed.map((row) => String(row.id)));
@@ -51,8 +70,9 @@ export class DeliveryStore {
   /** Reads the event and hook of each claimed delivery. */
   private async loadJobs(ids: string[]): Promise<DeliveryJob[]> {
     const rows = await this.execute(
-      `select d.id, d.event_id, d.hook_id, d.event_type, d.attempt_count, e.payload, e.created_at as event_created_at,
-              h.url, h.headers, h.signing_key, h.retired_signing_keys
+      `select d.id, d.event_id, d.hook_id, d.event_type, d.attempt_count, d.round_offset, d.next_trigger,
+              e.payload, e.created_at as event_created_at,
+              h.url, h.headers, h.signing_key, h.retired_signing_keys, h.rate_limit
        from deliveries d join events e on e.id = d.event_id join hooks h on h.id = d.hook_id
        where d.id in (${placeholders(ids.length)})`,
       ids,
@@ -69,6 +89,9 @@ export class DeliveryStore {
       signingKey: String(row.signing_key),
       retiredSigningKeys: readJson(row.retired_signing_keys),
       attemptCount: Number(row.attempt_count),
+      roundOffset: Number(row.round_offset),
+      trigger: row.next_trigger === 'MANUAL' ? 'MANUAL' : 'SCHEDULED',
+      rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
     }));
   }
 
@@ -76,24 +99,25 @@ export class DeliveryStore {
    * Records finished attempts and moves their deliveries on, all in one transaction (a
    * group commit: one fsync for many attempts). A delivery whose lease another worker has
    * since taken over is left to that worker; the attempt is recorded all the same.
+   * Also keeps each hook's failure streak, disabling hooks that answered 410 Gone or that
+   * failed continuously past the disable policy; returns the hooks it disabled.
    */
-  async complete(results: readonly AttemptResult[], workerId: string, now: Date): Promise<void> {
-    if (results.length === 0) return;
-    await this.orm.em.fork().transactional(async (em) => {
+  async complete(results: readonly AttemptResult[], workerId: string, now: Date): Promise<DisabledHook[]> {
+    if (results.length === 0) return [];
+    return this.orm.em.fork().transactional(async (em) => {
       const run = (sql: string, params: unknown[]) =>
-        em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
-      const columns = 15;
+        em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<Row[]>;
       await run(
         `insert into delivery_attempts (id, delivery_id, hook_id, number, trigger, started_at, duration_ms, request_url,
            request_headers, request_body, succeeded, response_status, response_body, error_kind, error_message)
-         values ${results.map(() => `(${placeholders(columns)})`).join(', ')}`,
+         values ${results.map(() => `(${placeholders(15)})`).join(', ')}`,
         results.flatMap((result) => this.attemptRow(result)),
       );
       for (const result of results) {
         const { next, outcome } = result;
         await run(
-          `update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, locked_by = null, locked_until = null,
-             last_error = ?, updated_at = ? where id = ? and locked_by = ?`,
+          `update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, next_trigger = 'SCHEDULED',
+             locked_by = null, locked_until = null, last_error = ?, updated_at = ? where id = ? and locked_by = ?`,
           [
             next.status,
             result.number,
@@ -104,18 +128,53 @@ export class DeliveryStore {
             workerId,
           ],
         );
-        if (result.disableHookReason) {
-          await run('update hooks set enabled = ?, disabled_at = ?, disabled_reason = ?, updated_at = ? where id = ?', [
-            boolParam(this.dialect, false),
-            this.date(now),
-            result.disableHookReason,
-            this.date(now),
-            result.job.hookId,
-          ]);
-          await run(PARK_SQL, [result.job.hookId]);
-        }
       }
+      const disabled: DisabledHook[] = [];
+      for (const result of results) {
+        if (result.disableHookReason) disabled.push({ hookId: result.job.hookId, reason: result.disableHookReason, disabledAt: now });
+      }
+      for (const [hookId, change] of summarizeHealth(results)) {
+        const reason = await this.recordHealth(run, hookId, change, now);
+        if (reason && !disabled.some((hook) => hook.hookId === hookId)) disabled.push({ hookId, reason, disabledAt: now });
+      }
+      for (const hook of disabled) await this.disableHook(run, hook);
+      return disabled;
     });
+  }
+
+  /** Updates a hook's failure streak; returns a reason when the streak should disable it. */
+  private async recordHealth(run: RunSql, hookId: string, change: HealthChange, now: Date): Promise<string | undefined> {
+    if (change.reset) {
+      await run('update hooks set failing_since = ?, consecutive_failures = ? where id = ?', [
+        change.firstFailureAt ? this.date(change.firstFailureAt) : null,
+        change.failures,
+        hookId,
+      ]);
+    } else {
+      await run(
+        'update hooks set failing_since = coalesce(failing_since, ?), consecutive_failures = consecutive_failures + ? where id = ?',
+        [this.date(change.firstFailureAt as Date), change.failures, hookId],
+      );
+    }
+    if (change.failures === 0) return undefined;
+    const [row] = await run('select enabled, failing_since, consecutive_failures from hooks where id = ?', [hookId]);
+    if (!row || !readBoolean(row.enabled)) return undefined;
+    const since = readDate(row.failing_since);
+    const failures = Number(row.consecutive_failures);
+    if (!shouldDisable(this.disablePolicy, since, failures, now)) return undefined;
+    return `every attempt failed since ${since?.toISOString()} (${failures} attempts in a row)`;
+  }
+
+  private async disableHook(run: RunSql, hook: DisabledHook): Promise<void> {
+    const at = this.date(hook.disabledAt);
+    await run('update hooks set enabled = ?, disabled_at = ?, disabled_reason = ?, updated_at = ? where id = ?', [
+      boolParam(this.dialect, false),
+      at,
+      hook.reason,
+      at,
+      hook.hookId,
+    ]);
+    await run(PARK_SQL, [hook.hookId]);
   }
 
   private attemptRow(result: AttemptResult): unknown[] {
@@ -149,6 +208,28 @@ export class DeliveryStore {
   /** Puts a re-enabled hook's parked deliveries back on the queue, due now. */
   async resume(hookId: string, now: Date): Promise<void> {
     await this.execute(RESUME_SQL, [this.date(now), hookId], 'run');
+  }
+
+  /**
+   * Starts a new round of attempts for one delivery, due now, its first attempt recorded as
+   * MANUAL. Refused while an attempt is in flight.
+   */
+  async redeliver(deliveryId: string, now: Date): Promise<'queued' | 'in-flight'> {
+    const rows = await this.execute(
+      `update deliveries set ${NEW_ROUND} where id = ? and (locked_by is null or locked_until < ?) returning id`,
+      [this.date(now), this.date(now), deliveryId, this.date(now)],
+    );
+    return rows.length > 0 ? 'queued' : 'in-flight';
+  }
+
+  /** Starts a new round for every FAILED or SKIPPED delivery of a hook created in [since, until]. */
+  async recover(hookId: string, since: Date, until: Date, now: Date): Promise<number> {
+    const rows = await this.execute(
+      `update deliveries set ${NEW_ROUND}
+       where hook_id = ? and status in ('FAILED', 'SKIPPED') and created_at >= ? and created_at <= ? returning id`,
+      [this.date(now), this.date(now), hookId, this.date(since), this.date(until)],
+    );
+    return rows.length;
   }
 
   /** Gives back claimed deliveries that were not attempted (shutdown, or over a hook's limit). */

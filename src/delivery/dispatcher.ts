@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
 import type { DeliveryStore } from './delivery-store';
-import type { AttemptResult, DeliveryJob, NextStep } from './job';
+import { HookGate } from './hook-gate';
+import type { AttemptResult, DeliveryJob, DisabledHook, NextStep } from './job';
+import { operationalEventsOf, type OperationalEvent } from './operational-events';
 import type { AttemptOutcome } from './outcome';
 import { buildRequest } from './request-builder';
 import { isGone, planRetry, type RetryPolicy } from './retry-policy';
@@ -31,8 +33,10 @@ export interface DispatcherOptions {
   pollIntervalMs: number;
   userAgent: string;
   logger: EngineLogger;
-  /** Told of every recorded attempt (the live `deliveryUpdated` feed). */
+  /** Told of every recorded attempt (the live `deliveryUpdated` feed, metrics). */
   onAttempt?: (result: AttemptResult) => void;
+  /** Told of each operational event to emit (`Hook.Disabled`, `Delivery.Failing`, …). */
+  onOperationalEvent?: (event: OperationalEvent) => void;
   workerId?: string;
 }
 
@@ -53,9 +57,8 @@ export class Dispatcher {
   private wakeUp: (() => void) | undefined;
   private woken = false;
   private inFlight = 0;
-  private readonly perHook = new Map<string, number>();
-  // Claimed beyond a hook's free slots: sent as its slots free up, never re-claimed meanwhile.
-  private readonly held = new Map<string, DeliveryJob[]>();
+  private readonly gate: HookGate;
+  private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
   private flushing: Promise<void> | undefined;
   private readonly idle = new Set<() => void>();
@@ -64,6 +67,7 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+    this.gate = new HookGate(options.hookConcurrency, options.leaseMs);
   }
 
   /** Starts the loop. */
@@ -93,8 +97,9 @@ export class Dispatcher {
     this.running = false;
     this.wake();
     await this.loop;
-    const heldIds = [...this.held.values()].flat().map((job) => job.deliveryId);
-    this.held.clear();
+    for (const timer of this.rateTimers.values()) clearTimeout(timer);
+    this.rateTimers.clear();
+    const heldIds = this.gate.drainHeld().map((job) => job.deliveryId);
     const drained = new Promise<void>((resolve) => (this.inFlight === 0 ? resolve() : this.idle.add(resolve)));
     await Promise.race([drained, sleep(graceMs)]);
     await this.flush();
@@ -123,16 +128,24 @@ export class Dispatcher {
 
   /** Claims as many due deliveries as there are free slots; true if it got all it asked for. */
   private async claimAndStart(): Promise<boolean> {
-    const limit = Math.min(this.freeSlots(), MAX_CLAIM);
+    const limit = Math.min(this.options.concurrency - this.inFlight, MAX_CLAIM);
     if (limit <= 0) return false;
+    const now = this.options.clock.now();
     const jobs = await this.options.store.claim({
       workerId: this.workerId,
       limit,
       leaseMs: this.options.leaseMs,
-      now: this.options.clock.now(),
-      excludeHookIds: this.saturatedHooks(),
+      now,
+      excludeHookIds: this.gate.busyHooks(),
     });
-    for (const job of jobs) this.admit(job);
+    const release: string[] = [];
+    for (const job of jobs) {
+      const decision = this.gate.admit(job, Date.now());
+      if (decision === 'start') this.startAttempt(job);
+      else if (decision === 'release') release.push(job.deliveryId);
+      else this.scheduleRateSlot(job.hookId);
+    }
+    await this.options.store.release(release, this.workerId, now);
     return jobs.length === limit;
   }
 
@@ -140,29 +153,8 @@ export class Dispatcher {
     return this.options.concurrency - this.inFlight;
   }
 
-  /** Hooks with every slot busy or work already held: claiming more for them would only wait. */
-  private saturatedHooks(): string[] {
-    const saturated: string[] = [];
-    for (const [hookId, count] of this.perHook) {
-      if (count + (this.held.get(hookId)?.length ?? 0) >= this.options.hookConcurrency) saturated.push(hookId);
-    }
-    for (const hookId of this.held.keys()) if (!this.perHook.has(hookId)) saturated.push(hookId);
-    return saturated;
-  }
-
-  private admit(job: DeliveryJob): void {
-    if ((this.perHook.get(job.hookId) ?? 0) < this.options.hookConcurrency) {
-      this.startAttempt(job);
-      return;
-    }
-    const queue = this.held.get(job.hookId) ?? [];
-    queue.push(job);
-    this.held.set(job.hookId, queue);
-  }
-
   private startAttempt(job: DeliveryJob): void {
     this.inFlight++;
-    this.perHook.set(job.hookId, (this.perHook.get(job.hookId) ?? 0) + 1);
     void this.attempt(job)
       .then((result) => this.enqueueResult(result))
       .catch((error) => this.options.logger.error({ err: error, deliveryId: job.deliveryId }, 'an attempt failed to run'))
@@ -171,14 +163,26 @@ export class Dispatcher {
 
   private finishAttempt(hookId: string): void {
     this.inFlight--;
-    const count = (this.perHook.get(hookId) ?? 1) - 1;
-    if (count > 0) this.perHook.set(hookId, count);
-    else this.perHook.delete(hookId);
-    const next = this.held.get(hookId)?.shift();
-    if (this.held.get(hookId)?.length === 0) this.held.delete(hookId);
-    if (next) this.startAttempt(next);
-    else this.wake();
+    this.gate.finished(hookId);
+    this.startReady(hookId);
+    this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
+  }
+
+  /** Starts the hook's held jobs that may go now; for a rate-limited hook, sets a timer for the next. */
+  private startReady(hookId: string): void {
+    for (const job of this.gate.takeReady(hookId, Date.now())) this.startAttempt(job);
+    this.scheduleRateSlot(hookId);
+  }
+
+  private scheduleRateSlot(hookId: string): void {
+    const at = this.gate.nextStartAt(hookId);
+    if (at === undefined || this.rateTimers.has(hookId)) return;
+    const timer = setTimeout(() => {
+      this.rateTimers.delete(hookId);
+      if (this.running) this.startReady(hookId);
+    }, Math.max(0, at - Date.now()));
+    this.rateTimers.set(hookId, timer);
   }
 
   /** Sends one attempt and works out what comes next. Never throws for endpoint failures. */
@@ -193,19 +197,20 @@ export class Dispatcher {
       job,
       attemptId: newId('att'),
       number,
-      trigger: 'SCHEDULED',
+      trigger: job.trigger,
       startedAt,
       durationMs,
       request: recorded,
       outcome,
-      next: gone ? { status: 'FAILED' } : this.nextStep(number, outcome),
+      next: gone ? { status: 'FAILED' } : this.nextStep(number - job.roundOffset, outcome),
       disableHookReason: gone ? `the endpoint answered 410 Gone on ${startedAt.toISOString()}` : undefined,
     };
   }
 
-  private nextStep(number: number, outcome: AttemptOutcome): NextStep {
+  /** What follows attempt `numberInRound` of the current round. */
+  private nextStep(numberInRound: number, outcome: AttemptOutcome): NextStep {
     if (outcome.kind === 'success') return { status: 'SUCCEEDED' };
-    const at = planRetry(this.options.retryPolicy, number, outcome, this.options.clock.now(), this.options.random);
+    const at = planRetry(this.options.retryPolicy, numberInRound, outcome, this.options.clock.now(), this.options.random);
     return at === 'exhausted' ? { status: 'FAILED' } : { status: 'RETRYING', at };
   }
 
@@ -229,10 +234,11 @@ export class Dispatcher {
   }
 
   private async writeBatch(batch: AttemptResult[]): Promise<void> {
-    const { store, clock, logger, onAttempt } = this.options;
+    const { store, clock, logger, onAttempt, onOperationalEvent } = this.options;
+    let disabled: DisabledHook[] = [];
     for (let attempt = 0; ; attempt++) {
       try {
-        await store.complete(batch, this.workerId, clock.now());
+        disabled = await store.complete(batch, this.workerId, clock.now());
         break;
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,
@@ -245,7 +251,12 @@ export class Dispatcher {
         await sleep(ERROR_BACKOFF_MS[attempt]);
       }
     }
+    // An ordered hook's next delivery becomes claimable only now that this one is recorded.
+    this.wake();
     if (onAttempt) for (const result of batch) onAttempt(result);
+    if (onOperationalEvent) {
+      for (const event of operationalEventsOf(batch, disabled)) onOperationalEvent(event);
+    }
   }
 
   private waitForWork(): Promise<void> {

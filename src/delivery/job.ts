@@ -20,6 +20,11 @@ export interface DeliveryJob {
   retiredSigningKeys: Array<{ key: string; expiresAt: string }>;
   /** Attempts already made; this one is number `attemptCount + 1`. */
   attemptCount: number;
+  /** Attempts made before the current round (a redelivery starts a new one). */
+  roundOffset: number;
+  trigger: 'SCHEDULED' | 'MANUAL';
+  /** The hook's limit in requests per second, if any. */
+  rateLimit: number | null;
 }
 
 /** What a delivery becomes after an attempt. */
@@ -38,4 +43,11 @@ export interface AttemptResult {
   next: NextStep;
   /** Set when the endpoint answered 410 Gone: the hook is disabled with this reason. */
   disableHookReason?: string;
+}
+
+/** A hook that `complete` disabled, for the `Hook.Disabled` event. */
+export interface DisabledHook {
+  hookId: string;
+  reason: string;
+  disabledAt: Date;
 }

@@ -26,8 +26,14 @@ export function activeSigningKeys(job: Pick<DeliveryJob, 'signingKey' | 'retired
   return { current: job.signingKey, previous };
 }
 
+/** What a signed request is made of: the event, and the hook it goes to. */
+export type SignedMessage = Pick<
+  DeliveryJob,
+  'eventId' | 'eventType' | 'eventCreatedAt' | 'payload' | 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys'
+>;
+
 /** Builds one signed attempt of a delivery. */
-export function buildRequest(job: DeliveryJob, options: { now: Date; userAgent: string; timeoutMs: number }): BuiltRequest {
+export function buildRequest(job: SignedMessage, options: { now: Date; userAgent: string; timeoutMs: number }): BuiltRequest {
   const body = deliveryBody(job);
   const headers: Record<string, string> = {
     'content-type': 'application/json',

@@ -1,5 +1,10 @@
-/** Logto's three groups of hook events; custom types an admin registers are `CUSTOM`. */
-export type EventGroup = 'INTERACTION' | 'DATA' | 'EXCEPTION' | 'CUSTOM';
+import { OPERATIONAL_EVENTS } from '../delivery/operational-events';
+
+/**
+ * Logto's three groups of hook events; `OPERATIONAL` for hookwire's events about its own
+ * deliveries; `CUSTOM` for types an admin registers.
+ */
+export type EventGroup = 'INTERACTION' | 'DATA' | 'EXCEPTION' | 'OPERATIONAL' | 'CUSTOM';
 
 /** One entry of the event catalogue. */
 export interface EventTypeInfo {
@@ -10,6 +15,7 @@ export interface EventTypeInfo {
 
 const interaction = (name: string, description: string): EventTypeInfo => ({ name, group: 'INTERACTION', description });
 const exception = (name: string, description: string): EventTypeInfo => ({ name, group: 'EXCEPTION', description });
+const operational = (name: string, description: string): EventTypeInfo => ({ name, group: 'OPERATIONAL', description });
 
 // Logto's data events are `<Schema>.Created | Deleted | Data.Updated` plus a few extras per schema.
 const DATA_SCHEMAS: Array<[schema: string, label: string, extras: Array<[string, string]>]> = [
@@ -30,7 +36,7 @@ function dataEvents(): EventTypeInfo[] {
   ]);
 }
 
-/** Logto's hook events, the same 29 names a Logto receiver already handles. */
+/** Logto's hook events (the same 29 names a Logto receiver already handles), then hookwire's operational ones. */
 export const BUILT_IN_EVENT_TYPES: readonly EventTypeInfo[] = Object.freeze([
   interaction('PostRegister', 'A user registered through a sign-in experience'),
   interaction('PostSignIn', 'A user signed in through a sign-in experience'),
@@ -40,6 +46,10 @@ export const BUILT_IN_EVENT_TYPES: readonly EventTypeInfo[] = Object.freeze([
   exception('Identifier.Lockout', 'An identifier was locked out after too many failed attempts'),
   exception('Message.RateLimited', 'A verification message was rate limited'),
   exception('Grant.LimitExceeded', 'A user exceeded the maximum number of grants for an application'),
+  operational(OPERATIONAL_EVENTS.hookDisabled, 'hookwire disabled a hook (410 Gone, or failing continuously)'),
+  operational(OPERATIONAL_EVENTS.deliveryFailing, "A delivery's 4th attempt failed; it keeps retrying"),
+  operational(OPERATIONAL_EVENTS.deliveryExhausted, 'A delivery used its last attempt and failed'),
+  operational(OPERATIONAL_EVENTS.deliveryRecovered, 'A delivery reported as failing succeeded'),
 ]);
 
 const BUILT_IN_NAMES = new Set(BUILT_IN_EVENT_TYPES.map((type) => type.name));

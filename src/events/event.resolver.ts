@@ -1,15 +1,40 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toDeliveryNode } from '../deliveries/delivery.mapping';
+import { DeliveryConnection } from '../deliveries/delivery.types';
+import { PageArgs } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { toEventNode } from './event.mapping';
+import { validateWaitFor, waitForFirstAttempts } from './first-attempts';
 import { CreateEventTypeInput, EmitEventInput, EventConnection, EventNode, EventsArgs, EventTypeNode } from './event.types';
 
 /** Emitting, reading and following events, and the event catalogue. */
 @Resolver(() => EventNode)
 export class EventResolver {
   @Authorized('EMIT')
-  @Mutation(() => EventNode, { description: 'Stores an event and queues a delivery to every matching hook.' })
-  async emitEvent(@Arg('input', () => EmitEventInput) input: EmitEventInput, @Ctx() { services }: GraphQLContext): Promise<EventNode> {
-    return toEventNode(await services.events.emit(input));
+  @Mutation(() => EventNode, {
+    description:
+      'Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each ' +
+      "delivery's first attempt is made (or the time is up): read them in `deliveries`.",
+  })
+  async emitEvent(
+    @Arg('input', () => EmitEventInput) input: EmitEventInput,
+    @Arg('waitFor', () => String, { nullable: true, description: 'A duration such as 2s: wait for the first attempts.' })
+    waitFor: string | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<EventNode> {
+    const waitMs = waitFor ? validateWaitFor(waitFor) : 0;
+    const event = await services.events.emit(input);
+    if (waitMs > 0) await waitForFirstAttempts(services.orm, services.pubSub, event.id, waitMs);
+    return toEventNode(event);
+  }
+
+  @FieldResolver(() => DeliveryConnection, { description: 'Where the event went: one delivery per hook.' })
+  async deliveries(
+    @Root() event: EventNode,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<DeliveryConnection> {
+    return services.deliveries.listForEvent(event.id, args, toDeliveryNode);
   }
 
   @Authorized('READ')

@@ -3,11 +3,12 @@ import { Connection, PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';
 import type { EventGroup } from './catalogue';
 
-/** The catalogue's groups, as in Logto (plus `CUSTOM` for types registered here). */
+/** The catalogue's groups, as in Logto, plus `OPERATIONAL` (hookwire's own) and `CUSTOM` (registered here). */
 export enum EventGroupEnum {
   INTERACTION = 'INTERACTION',
   DATA = 'DATA',
   EXCEPTION = 'EXCEPTION',
+  OPERATIONAL = 'OPERATIONAL',
   CUSTOM = 'CUSTOM',
 }
 registerEnumType(EventGroupEnum, { name: 'EventGroup', description: 'Which family of events a type belongs to.' });

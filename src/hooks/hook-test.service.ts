@@ -35,7 +35,6 @@ export class HookTestService {
     const now = new Date();
     const { request } = buildRequest(
       {
-        deliveryId: newId('dlv'),
         eventId: newId('evt'),
         eventType,
         eventCreatedAt: now,
@@ -45,7 +44,6 @@ export class HookTestService {
         headers: hook.headers,
         signingKey: hook.signingKey,
         retiredSigningKeys: hook.retiredSigningKeys,
-        attemptCount: 0,
       },
       { now, userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs },
     );

@@ -1,6 +1,7 @@
 import { TRANSPORT_HEADER_NAMES } from '../delivery/sender';
 import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { BadUserInputError } from '../errors';
+import { parseDuration } from '../util/duration';
 import type { HookHeader } from './hook.entity';
 
 // Logto's console rules: a name is printable ASCII without space or colon; a value printable ASCII.
@@ -69,4 +70,31 @@ export function validateHookEvents(events: readonly string[], isSelectable: (ent
     }
   }
   return [...new Set(events)];
+}
+
+/** The most requests per second a rate limit may allow. */
+export const MAX_RATE_LIMIT = 10_000;
+
+/** A rate limit: a whole number of requests per second from 1 to MAX_RATE_LIMIT, or null for none. */
+export function validateRateLimit(rateLimit: number | null | undefined): number | null {
+  if (rateLimit == null) return null;
+  if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > MAX_RATE_LIMIT) {
+    throw new BadUserInputError(`rateLimit must be a whole number of requests per second from 1 to ${MAX_RATE_LIMIT}`, 'rateLimit');
+  }
+  return rateLimit;
+}
+
+/** The longest grace period a signing-key rotation may give the old key. */
+export const MAX_KEY_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A rotation's grace period: a duration from 0 to 7 days. */
+export function validateGracePeriod(text: string): number {
+  let ms: number;
+  try {
+    ms = parseDuration(text);
+  } catch (error) {
+    throw new BadUserInputError((error as Error).message, 'gracePeriod');
+  }
+  if (ms > MAX_KEY_GRACE_MS) throw new BadUserInputError('gracePeriod must be at most 7d', 'gracePeriod');
+  return ms;
 }

@@ -16,7 +16,7 @@ export interface RetiredSigningKey {
 /** An endpoint and the event types it wants, as in Logto: `{ name, events, config: { url, headers }, signingKey, enabled }`. */
 @Entity({ tableName: 'hooks' })
 export class Hook {
-  [OptionalProps]?: 'id' | 'headers' | 'enabled' | 'retiredSigningKeys' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'headers' | 'enabled' | 'retiredSigningKeys' | 'createdAt' | 'updatedAt' | 'ordered' | 'consecutiveFailures';
 
   @PrimaryKey({ type: 'string', length: 40 })
   id: string = newId('hook');
@@ -44,6 +44,22 @@ export class Hook {
 
   @Property({ type: 'json', hidden: true })
   retiredSigningKeys: RetiredSigningKey[] = [];
+
+  /** Deliver strictly in event order, one at a time; a failing head blocks the rest. */
+  @Property({ type: 'boolean' })
+  ordered: boolean = false;
+
+  /** At most this many requests per second to the endpoint; null for no limit. */
+  @Property({ type: 'integer', nullable: true })
+  rateLimit?: number | null;
+
+  /** When the current run of failed attempts began; null after any success. */
+  @Property({ type: 'datetime', nullable: true })
+  failingSince?: Date | null;
+
+  /** Failed attempts since the last success. */
+  @Property({ type: 'integer' })
+  consecutiveFailures: number = 0;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../graphql/connection';
 
 /** A custom header: printable ASCII, the name without spaces or colons. */
@@ -28,6 +28,12 @@ export class CreateHookInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   enabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Deliver strictly in event order, one at a time.' })
+  ordered?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many requests per second to the endpoint.' })
+  rateLimit?: number | null;
 }
 
 /** A partial update: omitted fields keep their value. */
@@ -47,6 +53,12 @@ export class UpdateHookInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Re-enabling clears `disabledReason`.' })
   enabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  ordered?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Requests per second; an explicit null removes the limit.' })
+  rateLimit?: number | null;
 }
 
 /** The arguments of `hooks`. */

@@ -10,7 +10,12 @@ export function toHookNode(hook: Hook): HookNode {
     url: hook.url,
     headers: hook.headers,
     enabled: hook.enabled,
+    ordered: hook.ordered,
+    rateLimit: hook.rateLimit ?? null,
     signingKey: hook.signingKey,
+    retiredSigningKeys: hook.retiredSigningKeys
+      .filter((retired) => new Date(retired.expiresAt) > new Date())
+      .map((retired) => ({ key: retired.key, expiresAt: new Date(retired.expiresAt) })),
     createdAt: hook.createdAt,
     updatedAt: hook.updatedAt,
     disabledAt: hook.disabledAt ?? null,

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types';
 import type { GraphQLContext } from '../graphql/context';
+import { validateGracePeriod } from './hook-validation';
 import { toHookNode } from './hook.mapping';
 import { CreateHookInput, HooksArgs, UpdateHookInput } from './hook.inputs';
 import { HookConnection, HookExecutionStats, HookNode, TestHookResult } from './hook.types';
@@ -44,9 +45,16 @@ export class HookResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => HookNode, { description: 'Replaces the signing key.' })
-  async regenerateSigningKey(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
-    return toHookNode(await services.hooks.regenerateSigningKey(id));
+  @Mutation(() => HookNode, {
+    description: 'Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d).',
+  })
+  async regenerateSigningKey(
+    @Arg('id', () => ID) id: string,
+    @Arg('gracePeriod', () => String, { nullable: true, defaultValue: '24h', description: 'A duration such as 30m, 24h, 7d; 0s ends the old key now.' })
+    gracePeriod: string,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<HookNode> {
+    return toHookNode(await services.hooks.regenerateSigningKey(id, validateGracePeriod(gracePeriod ?? '24h')));
   }
 
   @Authorized('ADMIN')

@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../graphql/connection';
 import { Hook, type HookHeader } from './hook.entity';
-import { validateHookEvents, validateHookHeaders, validateHookName, validateHookUrl } from './hook-validation';
+import { validateHookEvents, validateHookHeaders, validateHookName, validateHookUrl, validateRateLimit } from './hook-validation';
 
 /** The fields a hook is created with. */
 export interface HookDraft {
@@ -17,6 +17,9 @@ export interface HookDraft {
   url: string;
   headers?: HookHeader[] | null;
   enabled?: boolean | null;
+  ordered?: boolean | null;
+  /** Requests per second; null for no limit. */
+  rateLimit?: number | null;
 }
 
 /** A partial change to a hook; null or missing fields stay as they are. */
@@ -40,6 +43,8 @@ export class HookService {
       url: validateHookUrl(draft.url),
       headers: validateHookHeaders(draft.headers ?? []),
       enabled: draft.enabled ?? true,
+      ordered: draft.ordered ?? false,
+      rateLimit: validateRateLimit(draft.rateLimit),
       signingKey: generateSigningKey(),
     });
     await em.flush();
@@ -54,13 +59,17 @@ export class HookService {
     const events = changes.events != null ? await this.validEvents(changes.events) : hook.events;
     const url = changes.url != null ? validateHookUrl(changes.url) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
-    em.assign(hook, { name, events, url, headers });
+    // An explicit null removes the rate limit; leaving the field out keeps it.
+    const rateLimit = changes.rateLimit !== undefined ? validateRateLimit(changes.rateLimit) : hook.rateLimit;
+    em.assign(hook, { name, events, url, headers, rateLimit, ordered: changes.ordered ?? hook.ordered });
     const wasEnabled = hook.enabled;
     if (changes.enabled != null) {
       hook.enabled = changes.enabled;
       if (changes.enabled) {
         hook.disabledAt = null;
         hook.disabledReason = null;
+        hook.failingSince = null;
+        hook.consecutiveFailures = 0;
       }
     }
     await em.flush();
@@ -86,10 +95,18 @@ export class HookService {
     return findPage(this.orm.em.fork(), Hook, where, args, map);
   }
 
-  /** Replaces the signing key; the old one stops signing at once. */
-  async regenerateSigningKey(id: string): Promise<Hook> {
+  /**
+   * Replaces the signing key. The old key keeps signing beside the new one (a second
+   * `webhook-signature`) for `gracePeriodMs`, so receivers can switch without a gap.
+   */
+  async regenerateSigningKey(id: string, gracePeriodMs: number, now = new Date()): Promise<Hook> {
     const em = this.orm.em.fork();
     const hook = await this.findOrFail(em, id);
+    const stillValid = hook.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now);
+    if (gracePeriodMs > 0) {
+      stillValid.unshift({ key: hook.signingKey, expiresAt: new Date(now.getTime() + gracePeriodMs).toISOString() });
+    }
+    hook.retiredSigningKeys = stillValid;
     hook.signingKey = generateSigningKey();
     await em.flush();
     return hook;

@@ -11,6 +11,16 @@ export class HookHeaderNode {
   value!: string;
 }
 
+/** A replaced signing key that keeps signing until `expiresAt`. */
+@ObjectType('RetiredSigningKey')
+export class RetiredSigningKeyNode {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+}
+
 /** Logto's console numbers: attempts and successes over the last 24 hours. */
 @ObjectType()
 export class HookExecutionStats {
@@ -42,9 +52,19 @@ export class HookNode {
   @Field(() => Boolean)
   enabled!: boolean;
 
+  @Field(() => Boolean, { description: 'Deliveries go out strictly in event order, one at a time.' })
+  ordered!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many requests per second, if set.' })
+  rateLimit!: number | null;
+
   @Authorized('ADMIN')
   @Field(() => String, { description: 'The secret receivers verify signatures with. Admin keys only.' })
   signingKey!: string;
+
+  @Authorized('ADMIN')
+  @Field(() => [RetiredSigningKeyNode], { description: 'Old keys still signing during a rotation. Admin keys only.' })
+  retiredSigningKeys!: RetiredSigningKeyNode[];
 
   @Field(() => Date)
   createdAt!: Date;

@@ -66,6 +66,10 @@ export type CreateHookInput = {
   headers?: InputMaybe<Array<HookHeaderInput>>;
   /** 1 to 256 characters. */
   name: Scalars['String']['input'];
+  /** Deliver strictly in event order, one at a time. */
+  ordered?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At most this many requests per second to the endpoint. */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
   /** An http(s) URL. */
   url: Scalars['String']['input'];
 };
@@ -121,11 +125,12 @@ export type DeliveryConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final. */
+/** PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final until redelivered; SKIPPED was recorded while the hook was disabled. */
 export type DeliveryStatus =
   | 'FAILED'
   | 'PENDING'
   | 'RETRYING'
+  | 'SKIPPED'
   | 'SUCCEEDED';
 
 export type DeliveryUpdate = {
@@ -158,12 +163,20 @@ export type EmitEventInput = {
 export type Event = {
   __typename?: 'Event';
   createdAt: Scalars['DateTime']['output'];
+  /** Where the event went: one delivery per hook. */
+  deliveries: DeliveryConnection;
   /** The event type, e.g. `User.Created`. */
   event: Scalars['String']['output'];
   /** `evt_` + ULID; sent as `webhook-id`. */
   id: Scalars['ID']['output'];
   idempotencyKey: Maybe<Scalars['String']['output']>;
   payload: Scalars['JSONObject']['output'];
+};
+
+
+export type EventDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type EventConnection = {
@@ -179,7 +192,8 @@ export type EventGroup =
   | 'CUSTOM'
   | 'DATA'
   | 'EXCEPTION'
-  | 'INTERACTION';
+  | 'INTERACTION'
+  | 'OPERATIONAL';
 
 export type EventType = {
   __typename?: 'EventType';
@@ -204,6 +218,12 @@ export type Hook = {
   headers: Array<HookHeader>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Deliveries go out strictly in event order, one at a time. */
+  ordered: Scalars['Boolean']['output'];
+  /** At most this many requests per second, if set. */
+  rateLimit: Maybe<Scalars['Int']['output']>;
+  /** Old keys still signing during a rotation. Admin keys only. */
+  retiredSigningKeys: Array<RetiredSigningKey>;
   /** The secret receivers verify signatures with. Admin keys only. */
   signingKey: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -253,10 +273,16 @@ export type Mutation = {
   createHook: Hook;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
-  /** Stores an event and queues a delivery to every matching hook. */
+  /** Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each delivery's first attempt is made (or the time is up): read them in `deliveries`. */
   emitEvent: Event;
-  /** Replaces the signing key. */
+  /** Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many. */
+  recoverFailedDeliveries: Scalars['Int']['output'];
+  /** A new round of attempts for a delivery, whatever its status, signed with the hook's current key. */
+  redeliver: Delivery;
+  /** Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d). */
   regenerateSigningKey: Hook;
+  /** Delivers a stored event to a hook that did not get it (or again, if it did). */
+  replayEvent: Delivery;
   /** Revokes a key; requests with it fail from now on. */
   revokeApiKey: ApiKey;
   /** Sends a signed sample payload for `event` now; nothing is stored. */
@@ -288,11 +314,31 @@ export type MutationDeleteHookArgs = {
 
 export type MutationEmitEventArgs = {
   input: EmitEventInput;
+  waitFor?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecoverFailedDeliveriesArgs = {
+  hookId: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationRedeliverArgs = {
+  deliveryId: Scalars['ID']['input'];
 };
 
 
 export type MutationRegenerateSigningKeyArgs = {
+  gracePeriod?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayEventArgs = {
+  eventId: Scalars['ID']['input'];
+  hookId: Scalars['ID']['input'];
 };
 
 
@@ -368,6 +414,12 @@ export type QueryHooksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RetiredSigningKey = {
+  __typename?: 'RetiredSigningKey';
+  expiresAt: Scalars['DateTime']['output'];
+  key: Scalars['String']['output'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Each delivery attempt as it finishes; `hookId` narrows it to one hook's. */
@@ -404,6 +456,9 @@ export type UpdateHookInput = {
   events?: InputMaybe<Array<Scalars['String']['input']>>;
   headers?: InputMaybe<Array<HookHeaderInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
+  ordered?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Requests per second; an explicit null removes the limit. */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -442,6 +497,30 @@ export type OnDeliveryUpdatedSubscriptionVariables = Exact<{
 
 
 export type OnDeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string } };
+
+export type RedeliverMutationVariables = Exact<{
+  deliveryId: Scalars['ID']['input'];
+}>;
+
+
+export type RedeliverMutation = { __typename?: 'Mutation', redeliver: { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string } };
+
+export type RecoverFailedDeliveriesMutationVariables = Exact<{
+  hookId: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type RecoverFailedDeliveriesMutation = { __typename?: 'Mutation', recoverFailedDeliveries: number };
+
+export type ReplayEventMutationVariables = Exact<{
+  eventId: Scalars['ID']['input'];
+  hookId: Scalars['ID']['input'];
+}>;
+
+
+export type ReplayEventMutation = { __typename?: 'Mutation', replayEvent: { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string } };
 
 export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -485,7 +564,24 @@ export type OnEventSubscriptionVariables = Exact<{
 
 export type OnEventSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string } };
 
-export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
+export type EmitEventAndWaitMutationVariables = Exact<{
+  input: EmitEventInput;
+  waitFor: Scalars['String']['input'];
+}>;
+
+
+export type EmitEventAndWaitMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null, request: { __typename?: 'AttemptRequest', url: string, body: string, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } }> }> } } };
+
+export type EventDeliveriesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EventDeliveriesQuery = { __typename?: 'Query', event: { __typename?: 'Event', id: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } };
+
+export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
 
@@ -504,14 +600,14 @@ export type HooksQueryVariables = Exact<{
 }>;
 
 
-export type HooksQuery = { __typename?: 'Query', hooks: { __typename?: 'HookConnection', totalCount: number, nodes: Array<{ __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+export type HooksQuery = { __typename?: 'Query', hooks: { __typename?: 'HookConnection', totalCount: number, nodes: Array<{ __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
 
 export type HookQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type HookQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, executionStats: { __typename?: 'HookExecutionStats', requestCount: number, successCount: number }, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type HookQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, executionStats: { __typename?: 'HookExecutionStats', requestCount: number, successCount: number }, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type HookSigningKeyQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -536,7 +632,7 @@ export type CreateHookMutationVariables = Exact<{
 }>;
 
 
-export type CreateHookMutation = { __typename?: 'Mutation', createHook: { __typename?: 'Hook', signingKey: string, id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type CreateHookMutation = { __typename?: 'Mutation', createHook: { __typename?: 'Hook', signingKey: string, id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type UpdateHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -544,7 +640,7 @@ export type UpdateHookMutationVariables = Exact<{
 }>;
 
 
-export type UpdateHookMutation = { __typename?: 'Mutation', updateHook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type UpdateHookMutation = { __typename?: 'Mutation', updateHook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type DeleteHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -555,10 +651,11 @@ export type DeleteHookMutation = { __typename?: 'Mutation', deleteHook: string }
 
 export type RegenerateSigningKeyMutationVariables = Exact<{
   id: Scalars['ID']['input'];
+  gracePeriod?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type RegenerateSigningKeyMutation = { __typename?: 'Mutation', regenerateSigningKey: { __typename?: 'Hook', id: string, signingKey: string } };
+export type RegenerateSigningKeyMutation = { __typename?: 'Mutation', regenerateSigningKey: { __typename?: 'Hook', id: string, signingKey: string, retiredSigningKeys: Array<{ __typename?: 'RetiredSigningKey', key: string, expiresAt: string }> } };
 
 export type TestHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -579,6 +676,8 @@ export const HookFieldsFragmentDoc = `
     value
   }
   enabled
+  ordered
+  rateLimit
   createdAt
   updatedAt
   disabledAt
@@ -713,6 +812,25 @@ export const OnDeliveryUpdatedDocument = `
   }
 }
     ${DeliveryUpdateFieldsFragmentDoc}`;
+export const RedeliverDocument = `
+    mutation Redeliver($deliveryId: ID!) {
+  redeliver(deliveryId: $deliveryId) {
+    ...DeliveryFields
+  }
+}
+    ${DeliveryFieldsFragmentDoc}`;
+export const RecoverFailedDeliveriesDocument = `
+    mutation RecoverFailedDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {
+  recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)
+}
+    `;
+export const ReplayEventDocument = `
+    mutation ReplayEvent($eventId: ID!, $hookId: ID!) {
+  replayEvent(eventId: $eventId, hookId: $hookId) {
+    ...DeliveryFields
+  }
+}
+    ${DeliveryFieldsFragmentDoc}`;
 export const EventTypesDocument = `
     query EventTypes {
   eventTypes {
@@ -766,6 +884,41 @@ export const OnEventDocument = `
   }
 }
     ${EventFieldsFragmentDoc}`;
+export const EmitEventAndWaitDocument = `
+    mutation EmitEventAndWait($input: EmitEventInput!, $waitFor: String!) {
+  emitEvent(input: $input, waitFor: $waitFor) {
+    ...EventFields
+    deliveries(first: 100) {
+      nodes {
+        ...DeliveryFields
+        attempts {
+          ...AttemptFields
+        }
+      }
+      totalCount
+    }
+  }
+}
+    ${EventFieldsFragmentDoc}
+${DeliveryFieldsFragmentDoc}
+${AttemptFieldsFragmentDoc}`;
+export const EventDeliveriesDocument = `
+    query EventDeliveries($id: ID!, $first: Int, $after: String) {
+  event(id: $id) {
+    id
+    deliveries(first: $first, after: $after) {
+      nodes {
+        ...DeliveryFields
+      }
+      pageInfo {
+        ...PageInfoFields
+      }
+      totalCount
+    }
+  }
+}
+    ${DeliveryFieldsFragmentDoc}
+${PageInfoFieldsFragmentDoc}`;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -837,10 +990,14 @@ export const DeleteHookDocument = `
 }
     `;
 export const RegenerateSigningKeyDocument = `
-    mutation RegenerateSigningKey($id: ID!) {
-  regenerateSigningKey(id: $id) {
+    mutation RegenerateSigningKey($id: ID!, $gracePeriod: String) {
+  regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {
     id
     signingKey
+    retiredSigningKeys {
+      key
+      expiresAt
+    }
   }
 }
     `;
@@ -873,6 +1030,15 @@ export function getSdk<C>(requester: Requester<C>) {
     OnDeliveryUpdated(variables?: OnDeliveryUpdatedSubscriptionVariables, options?: C): AsyncIterable<OnDeliveryUpdatedSubscription> {
       return requester<OnDeliveryUpdatedSubscription, OnDeliveryUpdatedSubscriptionVariables>(OnDeliveryUpdatedDocument, variables, options) as AsyncIterable<OnDeliveryUpdatedSubscription>;
     },
+    Redeliver(variables: RedeliverMutationVariables, options?: C): Promise<RedeliverMutation> {
+      return requester<RedeliverMutation, RedeliverMutationVariables>(RedeliverDocument, variables, options) as Promise<RedeliverMutation>;
+    },
+    RecoverFailedDeliveries(variables: RecoverFailedDeliveriesMutationVariables, options?: C): Promise<RecoverFailedDeliveriesMutation> {
+      return requester<RecoverFailedDeliveriesMutation, RecoverFailedDeliveriesMutationVariables>(RecoverFailedDeliveriesDocument, variables, options) as Promise<RecoverFailedDeliveriesMutation>;
+    },
+    ReplayEvent(variables: ReplayEventMutationVariables, options?: C): Promise<ReplayEventMutation> {
+      return requester<ReplayEventMutation, ReplayEventMutationVariables>(ReplayEventDocument, variables, options) as Promise<ReplayEventMutation>;
+    },
     EventTypes(variables?: EventTypesQueryVariables, options?: C): Promise<EventTypesQuery> {
       return requester<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, variables, options) as Promise<EventTypesQuery>;
     },
@@ -890,6 +1056,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     OnEvent(variables?: OnEventSubscriptionVariables, options?: C): AsyncIterable<OnEventSubscription> {
       return requester<OnEventSubscription, OnEventSubscriptionVariables>(OnEventDocument, variables, options) as AsyncIterable<OnEventSubscription>;
+    },
+    EmitEventAndWait(variables: EmitEventAndWaitMutationVariables, options?: C): Promise<EmitEventAndWaitMutation> {
+      return requester<EmitEventAndWaitMutation, EmitEventAndWaitMutationVariables>(EmitEventAndWaitDocument, variables, options) as Promise<EmitEventAndWaitMutation>;
+    },
+    EventDeliveries(variables: EventDeliveriesQueryVariables, options?: C): Promise<EventDeliveriesQuery> {
+      return requester<EventDeliveriesQuery, EventDeliveriesQueryVariables>(EventDeliveriesDocument, variables, options) as Promise<EventDeliveriesQuery>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;

@@ -3,14 +3,18 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
+import { observabilityPlugin } from '../observability/apollo-plugin';
+import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { createErrorFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
+import { rejectUnstorableText } from './text-guard';
+import { assignRequestId, mountProbes } from './probes';
 import { attachWebSocketServer } from './ws';
 
 /** GraphQL over HTTP and WebSocket on one port and path, plus the health endpoints. */
@@ -25,28 +29,43 @@ export interface Probes {
   ready(): Promise<boolean>;
 }
 
+/**
+ * Answers a body express.json could not read in JSON with a code, as GraphQL clients expect,
+ * rather than with express's default HTML page: 413 PAYLOAD_TOO_LARGE for a body over the
+ * limit, the parser's 4xx with BAD_REQUEST for malformed JSON (or a bad charset, an aborted body).
+ */
+const bodyErrorHandler: ErrorRequestHandler = (error: { status?: number; type?: string; message?: string }, _req, res, next) => {
+  const status = error.status ?? 500;
+  // Only body-parser's errors carry a `type`; anything else is not ours to answer here.
+  if (res.headersSent || error.type === undefined || status < 400 || status >= 500) return next(error);
+  const tooLarge = error.type === 'entity.too.large';
+  const message = tooLarge
+    ? 'the request body is larger than the server accepts'
+    : error.type === 'entity.parse.failed'
+      ? `the request body is not valid JSON: ${error.message}`
+      : String(error.message);
+  res.status(status).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+};
+
 /** Builds and starts listening; resolves once the port is bound. */
 export async function startHttpServer(options: {
   schema: GraphQLSchema | null;
   services: Services;
   logger: Logger;
   probes: Probes;
+  metrics: Metrics;
   port: number;
   host?: string;
 }): Promise<HttpServer> {
-  const { schema, services, logger, probes } = options;
+  const { schema, services, logger, probes, metrics } = options;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/readyz', async (_req, res) => {
-    const ready = await probes.ready().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
-  });
+  mountProbes(app, probes, metrics);
 
   let apollo: ApolloServer<GraphQLContext> | undefined;
   if (schema) {
-    const ws = attachWebSocketServer(server, '/graphql', schema, services, logger);
+    const ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
     apollo = new ApolloServer<GraphQLContext>({
       schema,
       formatError: createErrorFormatter(logger),
@@ -56,6 +75,7 @@ export async function startHttpServer(options: {
       stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
+        observabilityPlugin(metrics, logger),
         { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
       ],
     });
@@ -64,7 +84,9 @@ export async function startHttpServer(options: {
     const bodyLimit = services.config.maxPayloadBytes * 2 + 64 * 1024;
     app.use(
       '/graphql',
+      assignRequestId,
       express.json({ limit: bodyLimit }),
+      rejectUnstorableText,
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const secret = bearerToken(req.headers.authorization);
@@ -74,6 +96,7 @@ export async function startHttpServer(options: {
         },
       }),
     );
+    app.use('/graphql', bodyErrorHandler);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
+import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { createErrorFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
@@ -17,29 +18,57 @@ export interface Disposable {
 
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
- * `connectionParams.authorization` is checked before any subscription starts; a connection
- * without a valid one is closed with 4403.
+ * `connectionParams.authorization` is checked when the connection opens (a connection without
+ * a valid one is closed with 4403) and again before each subscription starts. Live
+ * subscriptions are counted in `metrics`.
  */
-export function attachWebSocketServer(httpServer: Server, path: string, schema: GraphQLSchema, services: Services, logger: Logger): Disposable {
+export function attachWebSocketServer(
+  httpServer: Server,
+  path: string,
+  schema: GraphQLSchema,
+  services: Services,
+  logger: Logger,
+  metrics: Metrics,
+): Disposable {
   const wsServer = new WebSocketServer({ server: httpServer, path });
-  const principals = new WeakMap<object, Principal>();
+  // The key each accepted connection presented: re-checked for every subscription it starts,
+  // so a key revoked while its socket stays open cannot start new ones.
+  const secrets = new WeakMap<object, string>();
+  // Subscriptions counted as live, per connection. Counted once streaming (onOperation), not
+  // on onSubscribe: one that fails validation or execution never reaches onComplete.
+  const live = new WeakMap<object, Set<string>>();
+  const ended = (ctx: object, id: string) => {
+    if (live.get(ctx)?.delete(id)) metrics.subscriptionEnded();
+  };
   const formatError = createErrorFormatter(logger);
+  const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
+    secret ? services.apiKeys.authenticate(secret) : null;
   const disposable = useServer(
     {
       schema,
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
-        const principal = secret ? await services.apiKeys.authenticate(secret) : null;
-        if (!principal) return false;
-        principals.set(ctx, principal);
+        const principal = await authenticate(secret);
+        if (!secret || !principal) return false;
+        secrets.set(ctx, secret);
         return true;
       },
-      context: (ctx): GraphQLContext => ({
-        principal: principals.get(ctx) ?? null,
+      context: async (ctx): Promise<GraphQLContext> => ({
+        principal: await authenticate(secrets.get(ctx)),
         services,
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
       validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, ...LIMIT_RULES]),
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (!isAsyncIterable(result)) return;
+        live.set(ctx, (live.get(ctx) ?? new Set()).add(id));
+        metrics.subscriptionStarted();
+      },
+      onComplete: (ctx, id) => ended(ctx, id),
+      // A socket that drops can end a stream without onComplete (its last send fails): sweep.
+      onClose: (ctx) => {
+        for (const id of live.get(ctx) ?? []) ended(ctx, id);
+      },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors) return result;
         return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) as unknown as GraphQLError[] };
@@ -53,4 +82,8 @@ export function attachWebSocketServer(httpServer: Server, path: string, schema: 
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
