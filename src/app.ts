@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
@@ -11,6 +12,7 @@ import type { AttemptResult } from './delivery/job';
 import type { OperationalEvent } from './delivery/operational-events';
 import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
+import { createPgQueueSignal, localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
 import { EventTypeService } from './events/event-type.service';
 import { EventService } from './events/event.service';
@@ -57,7 +59,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const orm = await openDatabase(config.database);
   await migrate(orm, config.database);
-  const live = createLivePubSub(config.redisUrl);
+  const live = createLivePubSub(
+    config.redisUrl ? { url: config.redisUrl, channelPrefix: `hookwire:${databaseIdentity(config.database)}:` } : undefined,
+    (error) => logger.warn({ err: error }, 'redis connection error'),
+  );
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -76,6 +81,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
   });
   let emitOperational: (event: OperationalEvent) => void = () => {};
+  // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
+  const queueSignal =
+    config.database.kind === 'postgres'
+      ? createPgQueueSignal(config.database.url, config.database.schema, logger)
+      : localQueueSignal;
   const dispatcher = runsWorker
     ? new Dispatcher({
         store,
@@ -109,12 +119,16 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     eventTypes,
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
-    deliveries: new DeliveryService(orm, store, () => dispatcher?.wake()),
+    deliveries: new DeliveryService(orm, store, () => deliveriesQueued()),
     events: new EventService(orm, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
-      deliveriesQueued: () => dispatcher?.wake(),
+      deliveriesQueued: () => deliveriesQueued(),
     }),
   };
+  function deliveriesQueued() {
+    dispatcher?.wake();
+    queueSignal.notify();
+  }
   // Operational events go through emitEvent like any other, so hooks can subscribe to them.
   emitOperational = (event) =>
     void services.events.emit(event).catch((error) => logger.error({ err: error, event: event.event }, 'could not emit an operational event'));
@@ -132,6 +146,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       probes: {
         ready: async () => {
           await orm.em.getConnection().execute('select 1');
+          if (!live.healthy() || !queueSignal.healthy()) return false;
           return dispatcher ? dispatcher.isAlive() : true;
         },
       },
@@ -142,6 +157,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     throw error;
   }
   dispatcher?.start();
+  if (dispatcher) queueSignal.listen(() => dispatcher.wake());
   const retention = runsWorker
     ? new RetentionSweeper({ orm, dialect: config.database.kind, retentionMs: config.retentionMs, clock, logger })
     : undefined;
@@ -159,12 +175,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     async close() {
       await retention?.stop();
       await dispatcher?.stop(config.shutdownGraceMs);
+      await queueSignal.close();
       await http.stop();
       await sender.close();
       await live.close();
       await orm.close();
     },
   };
+}
+
+/** A short, stable name for the database: processes sharing it share one live feed. */
+function databaseIdentity(database: Config['database']): string {
+  const name = database.kind === 'postgres' ? `${database.url}#${database.schema ?? ''}` : database.path;
+  return createHash('sha256').update(name).digest('hex').slice(0, 12);
 }
 
 function toAttemptMessage(result: AttemptResult): AttemptMessage {

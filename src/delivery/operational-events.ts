@@ -19,10 +19,14 @@ export const OPERATIONAL_EVENTS = {
 /** The attempt in a round after which a delivery is reported as failing. */
 export const FAILING_AFTER_ATTEMPTS = 4;
 
-/** One operational event to emit. */
+/**
+ * One operational event to emit. Its fields are under `data` (as in Logto's data events):
+ * at the top level, `hookId` is reserved for the hook a delivery goes to, so a payload that
+ * set it would be refused by emit (and, if it were not, would shadow the receiving hook's id).
+ */
 export interface OperationalEvent {
   event: (typeof OPERATIONAL_EVENTS)[keyof typeof OPERATIONAL_EVENTS];
-  payload: Record<string, unknown>;
+  payload: { data: Record<string, unknown> };
 }
 
 const NAMES = new Set<string>(Object.values(OPERATIONAL_EVENTS));
@@ -44,12 +48,12 @@ export function isOperationalEvent(type: string): boolean {
 export function operationalEventsOf(results: readonly AttemptResult[], disabled: readonly DisabledHook[]): OperationalEvent[] {
   const events: OperationalEvent[] = disabled.map((hook) => ({
     event: OPERATIONAL_EVENTS.hookDisabled,
-    payload: { hookId: hook.hookId, reason: hook.reason, disabledAt: hook.disabledAt.toISOString() },
+    payload: { data: { hookId: hook.hookId, reason: hook.reason, disabledAt: hook.disabledAt.toISOString() } },
   }));
   for (const result of results) {
     if (isOperationalEvent(result.job.eventType)) continue;
     const numberInRound = result.number - result.job.roundOffset;
-    const payload = {
+    const data = {
       deliveryId: result.job.deliveryId,
       hookId: result.job.hookId,
       eventId: result.job.eventId,
@@ -58,12 +62,12 @@ export function operationalEventsOf(results: readonly AttemptResult[], disabled:
       lastError: result.outcome.kind === 'success' ? null : describeOutcome(result.outcome),
     };
     if (result.outcome.kind === 'success') {
-      if (numberInRound > FAILING_AFTER_ATTEMPTS) events.push({ event: OPERATIONAL_EVENTS.deliveryRecovered, payload });
+      if (numberInRound > FAILING_AFTER_ATTEMPTS) events.push({ event: OPERATIONAL_EVENTS.deliveryRecovered, payload: { data } });
     } else if (result.next.status === 'FAILED' && !result.disableHookReason) {
-      events.push({ event: OPERATIONAL_EVENTS.deliveryExhausted, payload });
+      events.push({ event: OPERATIONAL_EVENTS.deliveryExhausted, payload: { data } });
     } else if (numberInRound === FAILING_AFTER_ATTEMPTS) {
       const nextAttemptAt = result.next.status === 'RETRYING' ? result.next.at.toISOString() : null;
-      events.push({ event: OPERATIONAL_EVENTS.deliveryFailing, payload: { ...payload, nextAttemptAt } });
+      events.push({ event: OPERATIONAL_EVENTS.deliveryFailing, payload: { data: { ...data, nextAttemptAt } } });
     }
   }
   return events;

@@ -28,19 +28,18 @@ export interface RetentionOptions {
   pauseMs?: number;
 }
 
-// Each statement deletes one bounded batch (SQLite has no DELETE … LIMIT by default, hence the
-// subquery). Neither column is indexed, but rows are scanned in insertion order, so old rows
-// come first and the LIMIT ends the scan early.
+// Each statement deletes one bounded batch: SQLite has no DELETE … LIMIT by default, hence the
+// subquery; and no RETURNING, which the libsql driver runs as a plain statement without rows.
+// Neither date column is indexed on its own, but old rows were inserted first, so a scan meets
+// them early and the LIMIT ends it soon.
 const ATTEMPTS_SQL = `delete from delivery_attempts where id in (
-    select id from delivery_attempts where started_at < ? limit ?)
-  returning id`;
+    select id from delivery_attempts where started_at < ? limit ?)`;
 // An event with a delivery still to send is kept: deleting it would cascade to that delivery.
 const EVENTS_SQL = `delete from events where id in (
     select e.id from events e
     where e.created_at < ?
       and not exists (select 1 from deliveries d where d.event_id = e.id and d.status in ('PENDING', 'RETRYING'))
-    limit ?)
-  returning id`;
+    limit ?)`;
 
 /**
  * Deletes events and delivery attempts older than the retention period, a small batch per
@@ -87,9 +86,11 @@ export class RetentionSweeper {
   private async deleteInBatches(sql: string, cutoff: number | Date): Promise<number> {
     let total = 0;
     for (;;) {
-      const deleted: unknown[] = await this.options.orm.em.getConnection().execute(sql, [cutoff, this.batchSize], 'all');
-      total += deleted.length;
-      if (deleted.length < this.batchSize || this.stopping) return total;
+      const { affectedRows } = await this.options.orm.em
+        .getConnection()
+        .execute<{ affectedRows: number }>(sql, [cutoff, this.batchSize], 'run');
+      total += affectedRows;
+      if (affectedRows < this.batchSize || this.stopping) return total;
       await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
     }
   }

@@ -12,6 +12,8 @@ export interface HookwirePubSub {
 /** A pub/sub and the means to close what it opened. */
 export interface LivePubSub {
   pubSub: HookwirePubSub;
+  /** False while the Redis connection is down (ioredis reconnects by itself). */
+  healthy(): boolean;
   close(): Promise<void>;
 }
 
@@ -27,17 +29,26 @@ interface Target {
 }
 
 /**
- * In-process pub/sub by default; with a Redis URL, messages cross processes through Redis
- * so a subscriber on any API process sees what every other process published.
+ * In-process pub/sub by default; with Redis, messages cross processes so a subscriber on any
+ * API process sees what every other process published. Channels carry `channelPrefix`, so
+ * installations sharing one Redis do not hear each other.
  */
-export function createLivePubSub(redisUrl?: string): LivePubSub {
-  if (!redisUrl) return { pubSub: pubSubOver(new EventTarget()), close: async () => {} };
+export function createLivePubSub(
+  redis?: { url: string; channelPrefix: string },
+  onError: (error: Error) => void = () => {},
+): LivePubSub {
+  if (!redis) return { pubSub: pubSubOver(new EventTarget(), ''), healthy: () => true, close: async () => {} };
+  const redisUrl = redis.url;
   const options = { maxRetriesPerRequest: null } as const;
   const publishClient = new Redis(redisUrl, options);
   const subscribeClient = new Redis(redisUrl, options);
+  // ioredis reconnects (and resubscribes) by itself; errors meanwhile are only reported.
+  publishClient.on('error', onError);
+  subscribeClient.on('error', onError);
   const target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as Target;
   return {
-    pubSub: pubSubOver(target),
+    pubSub: pubSubOver(target, redis.channelPrefix),
+    healthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
     close: async () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
@@ -45,17 +56,17 @@ export function createLivePubSub(redisUrl?: string): LivePubSub {
   };
 }
 
-function pubSubOver(target: Target): HookwirePubSub {
+function pubSubOver(target: Target, prefix: string): HookwirePubSub {
   return {
     publish(topic, message) {
-      target.dispatchEvent(new CustomEvent(topic, { detail: message }));
+      target.dispatchEvent(new CustomEvent(prefix + topic, { detail: message }));
     },
     subscribe(topic) {
       // Each subscriber gets its own buffer: one shared buffer would mix subscribers' queues.
       return new Repeater((push, stop) => {
         const listener = (event: Event) => void push((event as CustomEvent).detail);
-        target.addEventListener(topic, listener);
-        stop.then(() => target.removeEventListener(topic, listener));
+        target.addEventListener(prefix + topic, listener);
+        stop.then(() => target.removeEventListener(prefix + topic, listener));
       }, new SlidingBuffer(SUBSCRIBER_BUFFER));
     },
   };

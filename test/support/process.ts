@@ -23,9 +23,10 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hookwire did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`hookwire did not start within 90 s:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      // Keep the tail only: a busy process logs a line per request.
+      output = (output + chunk.toString()).slice(-64 * 1024);
       const match = /"port":(\d+).*"msg":"hookwire started"/.exec(output);
       if (match) {
         clearTimeout(timer);
