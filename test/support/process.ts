@@ -23,7 +23,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hookwire did not start within 90 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`hookwire did not start within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       // Keep the tail only: a busy process logs a line per request.
       output = (output + chunk.toString()).slice(-64 * 1024);

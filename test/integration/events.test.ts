@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventsQuery } from '../../src/sdk';
+import { DATABASE_KINDS } from '../support/databases';
+import { startTestServer, type TestServer } from '../support/server';
+import { expectCode } from '../support/wait';
+
+// Logto's hook events, written out here rather than imported: the test is the contract.
+const INTERACTION = ['PostRegister', 'PostSignIn', 'PostSignInAdaptiveMfaTriggered', 'PostResetPassword'];
+const DATA = [
+  'User.Created',
+  'User.Deleted',
+  'User.Data.Updated',
+  'User.SuspensionStatus.Updated',
+  'Role.Created',
+  'Role.Deleted',
+  'Role.Data.Updated',
+  'Role.Scopes.Updated',
+  'Scope.Created',
+  'Scope.Deleted',
+  'Scope.Data.Updated',
+  'Organization.Created',
+  'Organization.Deleted',
+  'Organization.Data.Updated',
+  'Organization.Membership.Updated',
+  'OrganizationRole.Created',
+  'OrganizationRole.Deleted',
+  'OrganizationRole.Data.Updated',
+  'OrganizationRole.Scopes.Updated',
+  'OrganizationScope.Created',
+  'OrganizationScope.Deleted',
+  'OrganizationScope.Data.Updated',
+];
+const EXCEPTION = ['Identifier.Lockout', 'Message.RateLimited', 'Grant.LimitExceeded'];
+
+type EventNode = EventsQuery['events']['nodes'][number];
+
+describe.each(DATABASE_KINDS)('events on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const totalEvents = async () => (await server.admin.Events({ first: 1 })).events.totalCount;
+
+  it("lists Logto's 29 event types with their groups and descriptions", async () => {
+    const { eventTypes } = await server.admin.EventTypes();
+    const names = (group: string) => eventTypes.filter((type) => type.group === group).map((type) => type.name);
+    expect(names('INTERACTION')).toEqual(INTERACTION);
+    expect(names('DATA')).toEqual(DATA);
+    expect(names('EXCEPTION')).toEqual(EXCEPTION);
+    expect(names('CUSTOM')).toEqual([]);
+    // Logto's come first, in Logto's order; hookwire's own (OPERATIONAL) types may follow.
+    expect(eventTypes.slice(0, 29).map((type) => type.name)).toEqual([...INTERACTION, ...DATA, ...EXCEPTION]);
+    expect(eventTypes.slice(29).every((type) => type.group === 'OPERATIONAL')).toBe(true);
+    expect(new Set(eventTypes.map((type) => type.name)).size).toBe(eventTypes.length);
+
+    for (const type of eventTypes) expect(type.description.trim().length, type.name).toBeGreaterThan(10);
+    expect(new Set(eventTypes.map((type) => type.description)).size).toBe(eventTypes.length);
+    const describe = (name: string) => eventTypes.find((type) => type.name === name)?.description ?? '';
+    for (const name of DATA) {
+      if (name.endsWith('.Created')) expect(describe(name), name).toMatch(/created/i);
+      if (name.endsWith('.Deleted')) expect(describe(name), name).toMatch(/deleted/i);
+      if (name.endsWith('.Data.Updated')) expect(describe(name), name).toMatch(/updated/i);
+    }
+    expect(describe('PostRegister')).toMatch(/regist/i);
+    expect(describe('PostSignIn')).toMatch(/sign/i);
+    expect(describe('PostResetPassword')).toMatch(/password/i);
+    expect(describe('Identifier.Lockout')).toMatch(/lock/i);
+    expect(describe('Message.RateLimited')).toMatch(/rate/i);
+    expect(describe('Grant.LimitExceeded')).toMatch(/grant/i);
+  });
+
+  it('registers custom event types usable in emitEvent and hooks', async () => {
+    const builtIn = (await server.admin.EventTypes()).eventTypes.length;
+    // Before registration the type is unknown everywhere.
+    await expectCode(server.admin.EmitEvent({ input: { event: 'Invoice.Paid', payload: {} } }), 'BAD_USER_INPUT');
+    await expectCode(server.admin.CreateHook({ input: { name: 'i', events: ['Invoice.*'], url: 'https://example.com' } }), 'BAD_USER_INPUT');
+
+    const { createEventType } = await server.admin.CreateEventType({ input: { name: 'Invoice.Paid', description: 'An invoice was paid' } });
+    expect(createEventType).toEqual({ name: 'Invoice.Paid', group: 'CUSTOM', description: 'An invoice was paid' });
+    const { createEventType: deeper } = await server.admin.CreateEventType({ input: { name: 'Billing.Plan-2.Changed_Now' } });
+    expect(deeper).toEqual({ name: 'Billing.Plan-2.Changed_Now', group: 'CUSTOM', description: '' });
+
+    const { eventTypes } = await server.admin.EventTypes();
+    expect(eventTypes).toHaveLength(builtIn + 2);
+    expect(eventTypes.filter((type) => type.group === 'CUSTOM')).toEqual([deeper, createEventType]);
+
+    const { emitEvent } = await server.admin.EmitEvent({ input: { event: 'Invoice.Paid', payload: { amount: 10 } } });
+    expect(emitEvent).toMatchObject({ event: 'Invoice.Paid', payload: { amount: 10 } });
+    const exact = await server.admin.CreateHook({ input: { name: 'i', events: ['Invoice.Paid'], url: 'https://example.com' } });
+    expect(exact.createHook.events).toEqual(['Invoice.Paid']);
+    const pattern = await server.admin.CreateHook({ input: { name: 'i', events: ['Invoice.*', 'Billing.*'], url: 'https://example.com' } });
+    expect(pattern.createHook.events).toEqual(['Invoice.*', 'Billing.*']);
+  });
+
+  it('rejects duplicate, built-in and malformed event type names, storing nothing', async () => {
+    await server.admin.CreateEventType({ input: { name: 'Shipment.Sent' } });
+    const before = (await server.admin.EventTypes()).eventTypes;
+    const operational = before.filter((type) => type.group === 'OPERATIONAL').map((type) => type.name);
+    const bad = [
+      ...operational, // hookwire's own
+      'Shipment.Sent', // registered already
+      'User.Created', // built in
+      'Role.Scopes.Updated', // built in
+      'PostRegister', // built in, and not dotted
+      'Invoice', // not dotted
+      'Invoice.',
+      '.Paid',
+      'Invoice..Paid',
+      'Invoice Paid.Now',
+      'Invoice.*',
+      '*',
+      '1nvoice.Paid',
+      'Invoice.Päid',
+      '',
+      `A.${'b'.repeat(300)}`,
+    ];
+    for (const name of bad) await expectCode(server.admin.CreateEventType({ input: { name } }), 'BAD_USER_INPUT');
+    await expectCode(server.admin.CreateEventType({ input: { name: 'Okay.Name', description: 'x'.repeat(2000) } }), 'BAD_USER_INPUT');
+    expect((await server.admin.EventTypes()).eventTypes).toEqual(before);
+  });
+
+  it('emits an event and returns its id and createdAt', async () => {
+    const payload = { userId: 'u1', user: { id: 'u1', primaryEmail: 'a@example.com' }, path: '/users', method: 'POST', status: 201 };
+    const started = Date.now();
+    const { emitEvent } = await server.admin.EmitEvent({ input: { event: 'User.Created', payload } });
+    const finished = Date.now();
+    expect(emitEvent).toEqual({ id: expect.stringMatching(/^evt_[0-9A-Z]{26}$/), event: 'User.Created', payload, idempotencyKey: null, createdAt: expect.any(String) });
+    expect(new Date(emitEvent.createdAt).toISOString()).toBe(emitEvent.createdAt);
+    const createdAt = Date.parse(emitEvent.createdAt);
+    expect(createdAt).toBeGreaterThanOrEqual(started - 1000);
+    expect(createdAt).toBeLessThanOrEqual(finished + 1000);
+
+    const { event } = await server.admin.Event({ id: emitEvent.id });
+    expect(event).toEqual(emitEvent);
+    const { events } = await server.admin.Events({ first: 1 });
+    expect(events.nodes[0]).toEqual(emitEvent);
+  });
+
+  it('stores one event per idempotency key', async () => {
+    const before = await totalEvents();
+    const first = (await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: { userId: 'u2' }, idempotencyKey: 'delete-u2' } })).emitEvent;
+    expect(first.idempotencyKey).toBe('delete-u2');
+    const again = (await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: { userId: 'u2' }, idempotencyKey: 'delete-u2' } })).emitEvent;
+    expect(again).toEqual(first);
+    // A retry with another body still answers with the first event, unchanged.
+    const changed = (await server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { other: true }, idempotencyKey: 'delete-u2' } })).emitEvent;
+    expect(changed).toEqual(first);
+    expect(await totalEvents()).toBe(before + 1);
+    expect((await server.admin.Event({ id: first.id })).event).toEqual(first);
+
+    // Another key is another event.
+    const other = (await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: { userId: 'u2' }, idempotencyKey: 'delete-u2-b' } })).emitEvent;
+    expect(other.id).not.toBe(first.id);
+    expect(await totalEvents()).toBe(before + 2);
+  });
+
+  it('stores one event when emits with one idempotency key race', async () => {
+    const before = await totalEvents();
+    const emits = Array.from({ length: 8 }, (_, i) =>
+      server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { attempt: i }, idempotencyKey: 'race-1' } }),
+    );
+    const results = await Promise.all(emits);
+    const ids = new Set(results.map((result) => result.emitEvent.id));
+    expect(ids.size).toBe(1);
+    expect(await totalEvents()).toBe(before + 1);
+    const [id] = ids;
+    const { event } = await server.admin.Event({ id });
+    expect(results.map((result) => result.emitEvent)).toEqual(results.map(() => event));
+  });
+
+  it('reads events back by type, newest first, page by page', async () => {
+    const emitted: EventNode[] = [];
+    for (const type of ['Scope.Created', 'Scope.Deleted', 'Scope.Created', 'Scope.Data.Updated', 'Scope.Created', 'Scope.Deleted']) {
+      emitted.push((await server.admin.EmitEvent({ input: { event: type, payload: { n: emitted.length } } })).emitEvent);
+    }
+    const expected = (types: string[]) => emitted.filter((event) => types.includes(event.event)).reverse();
+
+    const created = (await server.admin.Events({ types: ['Scope.Created'], first: 100 })).events;
+    expect(created.nodes).toEqual(expected(['Scope.Created']));
+    expect(created.totalCount).toBe(3);
+    expect(created.pageInfo.hasNextPage).toBe(false);
+    const two = (await server.admin.Events({ types: ['Scope.Created', 'Scope.Deleted'], first: 100 })).events;
+    expect(two.nodes).toEqual(expected(['Scope.Created', 'Scope.Deleted']));
+    expect(two.totalCount).toBe(5);
+    const none = (await server.admin.Events({ types: ['OrganizationScope.Deleted'] })).events;
+    expect(none).toEqual({ nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: 0 });
+
+    // Paging through a filter: two per page, no duplicates, nothing skipped.
+    const seen: EventNode[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const { events }: EventsQuery = await server.admin.Events({ types: ['Scope.Created', 'Scope.Deleted'], first: 2, after });
+      expect(events.totalCount).toBe(5);
+      seen.push(...events.nodes);
+      if (!events.pageInfo.hasNextPage) break;
+      after = events.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected(['Scope.Created', 'Scope.Deleted']));
+
+    // Unfiltered, every event is there once, newest first.
+    const all = (await server.admin.Events({ first: 100 })).events;
+    expect(all.totalCount).toBe(all.nodes.length);
+    expect(new Set(all.nodes.map((event) => event.id)).size).toBe(all.nodes.length);
+    expect(all.nodes.slice(0, 6)).toEqual([...emitted].reverse());
+  });
+});
