@@ -13,7 +13,9 @@ export class BadUserInputError extends GraphQLError {
 /** An id that names nothing (or nothing this key may see). */
 export class NotFoundError extends GraphQLError {
   constructor(kind: string, id: string) {
-    super(`${kind} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+    // Echo a bounded piece of the id: enough to recognise it, not a megabyte of input back.
+    const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
+    super(`${kind} ${shown} was not found`, { extensions: { code: 'NOT_FOUND' } });
   }
 }
 

@@ -4,6 +4,7 @@ import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { toEventNode } from './event.mapping';
+import { MAX_BATCH } from './event.service';
 import { validateWaitFor, waitForFirstAttempts } from './first-attempts';
 import { CreateEventTypeInput, EmitEventInput, EventConnection, EventNode, EventsArgs, EventTypeNode } from './event.types';
 
@@ -26,6 +27,14 @@ export class EventResolver {
     const event = await services.events.emit(input);
     if (waitMs > 0) await waitForFirstAttempts(services.orm, services.pubSub, event.id, waitMs);
     return toEventNode(event);
+  }
+
+  @Authorized('EMIT')
+  @Mutation(() => [EventNode], {
+    description: `Stores up to ${MAX_BATCH} events in one transaction, each validated as by emitEvent; one bad input rejects the batch.`,
+  })
+  async emitEvents(@Arg('inputs', () => [EmitEventInput]) inputs: EmitEventInput[], @Ctx() { services }: GraphQLContext): Promise<EventNode[]> {
+    return (await services.events.emitMany(inputs)).map(toEventNode);
   }
 
   @FieldResolver(() => DeliveryConnection, { description: 'Where the event went: one delivery per hook.' })

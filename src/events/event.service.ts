@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
+import { GroupCommit } from '../util/group-commit';
 import { enqueueDeliveries } from '../deliveries/fan-out';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
@@ -9,6 +10,9 @@ import { matchesAnyEventPattern } from './event-pattern';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
+
+/** The most events one `emitEvents` call (or one group commit) writes. */
+export const MAX_BATCH = 500;
 
 /** What an application sends to `emitEvent`. */
 export interface EmitRequest {
@@ -34,37 +38,98 @@ export class EventService {
     private readonly listener: EmitListener,
   ) {}
 
+  private readonly committer = new GroupCommit<EmitRequest, Event>((batch) => this.store(batch), MAX_BATCH);
+
   /**
    * Stores the event and one delivery per matching hook in one transaction, then tells the
    * live feed and the worker. A repeated idempotency key returns the first event unchanged.
+   * Concurrent emits share transactions (group commit).
    */
   async emit(request: EmitRequest): Promise<Event> {
+    const valid = await this.validate(request);
+    return this.committer.submit(valid);
+  }
+
+  /**
+   * Stores several events in one transaction, each validated as by `emit`; one bad input
+   * rejects the whole batch, naming its index, and stores nothing.
+   */
+  async emitMany(requests: readonly EmitRequest[]): Promise<Event[]> {
+    if (requests.length === 0 || requests.length > MAX_BATCH) {
+      throw new BadUserInputError(`a batch holds 1 to ${MAX_BATCH} events`, 'inputs');
+    }
+    const valid: EmitRequest[] = [];
+    for (const [index, request] of requests.entries()) {
+      try {
+        valid.push(await this.validate(request));
+      } catch (error) {
+        if (error instanceof BadUserInputError) throw new BadUserInputError(`inputs[${index}]: ${error.message}`, 'inputs');
+        throw error;
+      }
+    }
+    return this.store(valid);
+  }
+
+  private async validate(request: EmitRequest): Promise<EmitRequest> {
     if (!(await this.eventTypes.isKnown(request.event))) {
       throw new BadUserInputError(`"${request.event}" is not an event type in the catalogue`, 'event');
     }
-    const payload = validatePayload(request.payload, this.maxPayloadBytes);
-    const idempotencyKey = validateIdempotencyKey(request.idempotencyKey);
-    if (idempotencyKey) {
-      const existing = await this.orm.em.fork().findOne(Event, { idempotencyKey });
-      if (existing) return existing;
+    return {
+      event: request.event,
+      payload: validatePayload(request.payload, this.maxPayloadBytes),
+      idempotencyKey: validateIdempotencyKey(request.idempotencyKey),
+    };
+  }
+
+  /**
+   * Writes validated events and their deliveries in one transaction. A key seen before (or
+   * twice in the batch) yields the first event. If another process commits one of the keys
+   * first, the batch is retried event by event, each then finding its winner.
+   */
+  private async store(requests: readonly EmitRequest[]): Promise<Event[]> {
+    const keys = [...new Set(requests.map((request) => request.idempotencyKey).filter((key): key is string => !!key))];
+    const known = new Map<string, Event>();
+    if (keys.length > 0) {
+      for (const event of await this.orm.em.fork().find(Event, { idempotencyKey: { $in: keys } })) {
+        known.set(event.idempotencyKey as string, event);
+      }
     }
+    const results: Event[] = [];
+    const fresh: Event[] = [];
+    for (const request of requests) {
+      const key = request.idempotencyKey;
+      const existing = key ? known.get(key) : undefined;
+      if (existing) {
+        results.push(existing);
+        continue;
+      }
+      const event = Object.assign(new Event(), { type: request.event, payload: request.payload, idempotencyKey: key ?? null });
+      if (key) known.set(key, event);
+      fresh.push(event);
+      results.push(event);
+    }
+    if (fresh.length === 0) return results;
+    let queued: number;
     try {
-      const { event, queued } = await this.orm.em.fork().transactional(async (em) => {
-        const event = em.create(Event, { type: request.event, payload, idempotencyKey });
-        await em.insert(Event, event);
-        return { event, queued: await enqueueDeliveries(em, event) };
+      queued = await this.orm.em.fork().transactional(async (tx) => {
+        for (let start = 0; start < fresh.length; start += 500) await tx.insertMany(Event, fresh.slice(start, start + 500));
+        return enqueueDeliveries(tx, fresh);
       });
-      this.listener.eventEmitted(toEventMessage(event));
-      if (queued > 0) this.listener.deliveriesQueued(queued);
-      return event;
     } catch (error) {
-      // Two emits with one key raced; the loser returns the winner's event.
-      if (idempotencyKey && error instanceof UniqueConstraintViolationException) {
-        const winner = await this.orm.em.fork().findOne(Event, { idempotencyKey });
-        if (winner) return winner;
+      if (error instanceof UniqueConstraintViolationException && requests.length > 1) {
+        const one: Event[] = [];
+        for (const request of requests) one.push((await this.store([request]))[0]);
+        return one;
+      }
+      if (error instanceof UniqueConstraintViolationException && requests[0].idempotencyKey) {
+        const winner = await this.orm.em.fork().findOne(Event, { idempotencyKey: requests[0].idempotencyKey });
+        if (winner) return [winner];
       }
       throw error;
     }
+    for (const event of fresh) this.listener.eventEmitted(toEventMessage(event));
+    if (queued > 0) this.listener.deliveriesQueued(queued);
+    return results;
   }
 
   async get(id: string): Promise<Event> {

@@ -103,7 +103,14 @@ function subscribe<R>(client: WsClient, query: string, variables: unknown): Asyn
   const results = client.iterate({ query, variables: variables as Record<string, unknown> | undefined });
   const iterator: AsyncIterableIterator<R> = {
     async next() {
-      const next = await results.next();
+      let next: IteratorResult<{ data?: unknown; errors?: ReadonlyArray<unknown> }>;
+      try {
+        next = await results.next();
+      } catch (error) {
+        // graphql-ws rejects with the server's error list when it refuses an operation outright.
+        if (Array.isArray(error)) throw new HookwireRequestError(error as HookwireGraphQLError[], 200);
+        throw error;
+      }
       if (next.done) return { done: true, value: undefined };
       if (next.value.errors?.length) {
         await results.return?.();

@@ -275,6 +275,8 @@ export type Mutation = {
   deleteHook: Scalars['ID']['output'];
   /** Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each delivery's first attempt is made (or the time is up): read them in `deliveries`. */
   emitEvent: Event;
+  /** Stores up to 500 events in one transaction, each validated as by emitEvent; one bad input rejects the batch. */
+  emitEvents: Array<Event>;
   /** Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many. */
   recoverFailedDeliveries: Scalars['Int']['output'];
   /** A new round of attempts for a delivery, whatever its status, signed with the hook's current key. */
@@ -315,6 +317,11 @@ export type MutationDeleteHookArgs = {
 export type MutationEmitEventArgs = {
   input: EmitEventInput;
   waitFor?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationEmitEventsArgs = {
+  inputs: Array<EmitEventInput>;
 };
 
 
@@ -580,6 +587,13 @@ export type EventDeliveriesQueryVariables = Exact<{
 
 
 export type EventDeliveriesQuery = { __typename?: 'Query', event: { __typename?: 'Event', id: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } } };
+
+export type EmitEventsMutationVariables = Exact<{
+  inputs: Array<EmitEventInput> | EmitEventInput;
+}>;
+
+
+export type EmitEventsMutation = { __typename?: 'Mutation', emitEvents: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }> };
 
 export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
@@ -919,6 +933,13 @@ export const EventDeliveriesDocument = `
 }
     ${DeliveryFieldsFragmentDoc}
 ${PageInfoFieldsFragmentDoc}`;
+export const EmitEventsDocument = `
+    mutation EmitEvents($inputs: [EmitEventInput!]!) {
+  emitEvents(inputs: $inputs) {
+    ...EventFields
+  }
+}
+    ${EventFieldsFragmentDoc}`;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -1062,6 +1083,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     EventDeliveries(variables: EventDeliveriesQueryVariables, options?: C): Promise<EventDeliveriesQuery> {
       return requester<EventDeliveriesQuery, EventDeliveriesQueryVariables>(EventDeliveriesDocument, variables, options) as Promise<EventDeliveriesQuery>;
+    },
+    EmitEvents(variables: EmitEventsMutationVariables, options?: C): Promise<EmitEventsMutation> {
+      return requester<EmitEventsMutation, EmitEventsMutationVariables>(EmitEventsDocument, variables, options) as Promise<EmitEventsMutation>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;
