@@ -57,6 +57,7 @@ export class Dispatcher {
   private wakeUp: (() => void) | undefined;
   private woken = false;
   private inFlight = 0;
+  private readonly sending = new Set<string>();
   private readonly gate: HookGate;
   private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
@@ -103,7 +104,10 @@ export class Dispatcher {
     const drained = new Promise<void>((resolve) => (this.inFlight === 0 ? resolve() : this.idle.add(resolve)));
     await Promise.race([drained, sleep(graceMs)]);
     await this.flush();
-    await this.options.store.release(heldIds, this.workerId, this.options.clock.now());
+    // Requests still out after the grace period are abandoned: give them back now rather than
+    // leave them locked until their leases run out (the endpoint may see them twice).
+    const abandoned = [...this.sending];
+    await this.options.store.release([...heldIds, ...abandoned], this.workerId, this.options.clock.now());
   }
 
   private async run(): Promise<void> {
@@ -155,10 +159,14 @@ export class Dispatcher {
 
   private startAttempt(job: DeliveryJob): void {
     this.inFlight++;
+    this.sending.add(job.deliveryId);
     void this.attempt(job)
       .then((result) => this.enqueueResult(result))
       .catch((error) => this.options.logger.error({ err: error, deliveryId: job.deliveryId }, 'an attempt failed to run'))
-      .finally(() => this.finishAttempt(job.hookId));
+      .finally(() => {
+        this.sending.delete(job.deliveryId);
+        this.finishAttempt(job.hookId);
+      });
   }
 
   private finishAttempt(hookId: string): void {

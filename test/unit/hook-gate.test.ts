@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { HookGate } from '../../src/delivery/hook-gate';
+import type { DeliveryJob } from '../../src/delivery/job';
+
+let next = 0;
+function job(hookId: string, rateLimit: number | null = null): DeliveryJob {
+  next++;
+  return {
+    deliveryId: `dlv_${next}`,
+    eventId: `evt_${next}`,
+    eventType: 'User.Created',
+    eventCreatedAt: new Date(0),
+    payload: {},
+    hookId,
+    url: 'http://example.com',
+    headers: [],
+    signingKey: 'whsec_AAAA',
+    retiredSigningKeys: [],
+    attemptCount: 0,
+    roundOffset: 0,
+    trigger: 'SCHEDULED',
+    rateLimit,
+  };
+}
+
+describe('HookGate', () => {
+  it('starts up to the per-hook limit, holds up to as many more, and gives back the rest', () => {
+    const gate = new HookGate(2, 60_000);
+    const decisions = Array.from({ length: 5 }, () => gate.admit(job('a'), 0));
+    expect(decisions).toEqual(['start', 'start', 'hold', 'hold', 'release']);
+    expect(gate.admit(job('b'), 0)).toBe('start'); // another hook is unaffected
+    expect(gate.busyHooks()).toEqual(['a']);
+  });
+
+  it('starts held jobs in order as slots free', () => {
+    const gate = new HookGate(1, 60_000);
+    const first = job('a');
+    const second = job('a');
+    const third = job('a');
+    expect(gate.admit(first, 0)).toBe('start');
+    expect(gate.admit(second, 0)).toBe('hold');
+    expect(gate.admit(third, 0)).toBe('release');
+    expect(gate.takeReady('a', 0)).toEqual([]);
+    gate.finished('a');
+    expect(gate.takeReady('a', 0)).toEqual([second]);
+    gate.finished('a');
+    expect(gate.busyHooks()).toEqual([]);
+  });
+
+  it('spaces a rate-limited hook at 1/N seconds and holds no more than fits in half a lease', () => {
+    const gate = new HookGate(100, 10_000); // half a lease = 5 s → 5 jobs at 1/s
+    expect(gate.admit(job('r', 1), 0)).toBe('start');
+    const held = Array.from({ length: 6 }, () => gate.admit(job('r', 1), 0));
+    expect(held).toEqual(['hold', 'hold', 'hold', 'hold', 'hold', 'release']);
+    expect(gate.nextStartAt('r')).toBe(1_000);
+    expect(gate.takeReady('r', 999)).toHaveLength(0);
+    expect(gate.takeReady('r', 1_000)).toHaveLength(1);
+    expect(gate.nextStartAt('r')).toBe(2_000);
+    expect(gate.takeReady('r', 3_500)).toHaveLength(1); // one per slot: no burst after a gap
+  });
+
+  it('hands back everything held on drain', () => {
+    const gate = new HookGate(1, 60_000);
+    gate.admit(job('a'), 0);
+    const held = job('a');
+    gate.admit(held, 0);
+    expect(gate.drainHeld()).toEqual([held]);
+    expect(gate.busyHooks()).toEqual(['a']); // the one in flight still counts
+  });
+});
