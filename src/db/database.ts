@@ -23,17 +23,7 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
       client.query(`create schema if not exists ${quoteIdentifier(database.schema as string)}`),
     );
   }
-  const orm = await MikroORM.init(ormOptions(database, poolSize));
-  if (database.kind === 'sqlite') {
-    // WAL lets readers run beside the single writer; NORMAL sync is durable across a process
-    // crash (the WAL is fsynced at checkpoints), which is the failure hookwire promises to survive.
-    const connection = orm.em.getConnection();
-    await connection.execute('pragma journal_mode = wal');
-    await connection.execute('pragma synchronous = normal');
-    await connection.execute('pragma busy_timeout = 5000');
-    await connection.execute('pragma foreign_keys = on');
-  }
-  return orm;
+  return MikroORM.init(ormOptions(database, poolSize));
 }
 
 /**

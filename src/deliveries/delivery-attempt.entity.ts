@@ -28,6 +28,8 @@ export class DeliveryAttempt {
   @Property({ type: 'string', length: 16 })
   trigger: AttemptTrigger = 'SCHEDULED';
 
+  /** Indexed for retention, which deletes the oldest first. */
+  @Index()
   @Property({ type: 'datetime' })
   startedAt!: Date;
 

@@ -31,6 +31,8 @@ export class Delivery {
   @Property({ type: 'string', length: 256, fieldName: 'event_type' })
   eventType!: string;
 
+  /** Indexed for the queue-depth metric and for recovery by status. */
+  @Index()
   @Property({ type: 'string', length: 16 })
   status: DeliveryStatus = 'PENDING';
 

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { newId } from '../util/ids';
 
 /** One emitted event: stored before anything is delivered, so nothing accepted is lost. */
@@ -20,6 +20,8 @@ export class Event {
   @Property({ type: 'string', length: 256, nullable: true })
   idempotencyKey?: string | null;
 
+  /** Indexed for retention, which deletes the oldest first. */
+  @Index()
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 }

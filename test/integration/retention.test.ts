@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/delivery/clock';
+import { RetentionSweeper } from '../../src/delivery/retention';
+import { DATABASE_KINDS } from '../support/databases';
+import { startReceiver, type Receiver } from '../support/receiver';
+import { startTestServer, type TestServer } from '../support/server';
+import { eventually } from '../support/wait';
+
+const DAY = 24 * 60 * 60 * 1000;
+const RETENTION = 30 * DAY;
+
+describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
+  let server: TestServer;
+  const receivers: Receiver[] = [];
+  const receiver = async () => {
+    const created = await startReceiver();
+    receivers.push(created);
+    return created;
+  };
+  const rows = async (sql: string, params: unknown[] = []) =>
+    (await server.app.services.orm.em.getConnection().execute(sql, params)) as Array<Record<string, unknown>>;
+  const eventIds = async () => (await rows('select id from events')).map((row) => String(row.id));
+  const sweeper = (options: Partial<ConstructorParameters<typeof RetentionSweeper>[0]> = {}) =>
+    new RetentionSweeper({
+      orm: server.app.services.orm,
+      dialect: kind,
+      retentionMs: RETENTION,
+      clock: systemClock,
+      logger: server.app.logger,
+      batchSize: 2,
+      pauseMs: 0,
+      ...options,
+    });
+  const emit = async (event: string) => (await server.admin.EmitEvent({ input: { event, payload: {} } })).emitEvent;
+  const createHook = async (url: string, events: string[]) =>
+    (await server.admin.CreateHook({ input: { name: `hook ${events[0]}`, url, events } })).createHook;
+
+  beforeAll(async () => {
+    // A long retry wait keeps a failed delivery RETRYING; a long timeout keeps a hung one in flight.
+    server = await startTestServer(kind, { HOOKWIRE_RETRY_SCHEDULE: '1h', HOOKWIRE_REQUEST_TIMEOUT: '20s', HOOKWIRE_LEASE: '30s' });
+  });
+  afterAll(async () => {
+    await Promise.all(receivers.map((created) => created.close()));
+    await server?.close();
+  });
+
+  it('deletes old events with their deliveries and attempts, and old attempts, but keeps events still being delivered', async () => {
+    const ok = await receiver();
+    const failing = await receiver();
+    failing.reply(() => ({ status: 500 }));
+    const hanging = await receiver();
+    hanging.reply(() => 'hang');
+    const okHook = await createHook(ok.url, ['User.Created']);
+    const failingHook = await createHook(failing.url, ['Role.Created']);
+    await createHook(hanging.url, ['Organization.Created']);
+
+    const delivered = await emit('User.Created');
+    const retrying = await emit('Role.Created');
+    const inFlight = await emit('Organization.Created');
+    const unmatched = await emit('PostSignIn');
+    await Promise.all([ok.waitFor(1), failing.waitFor(1), hanging.waitFor(1)]);
+    const [deliveredDelivery] = await eventually(async () => {
+      const nodes = (await server.admin.HookDeliveries({ id: okHook.id })).hook.deliveries.nodes;
+      return nodes[0]?.status === 'SUCCEEDED' ? nodes : undefined;
+    });
+    const [retryingDelivery] = await eventually(async () => {
+      const nodes = (await server.admin.HookDeliveries({ id: failingHook.id })).hook.deliveries.nodes;
+      return nodes[0]?.status === 'RETRYING' ? nodes : undefined;
+    });
+
+    // Nothing is old yet.
+    expect(await sweeper().runOnce(new Date())).toEqual({ events: 0, attempts: 0 });
+    expect(await eventIds()).toHaveLength(4);
+
+    const counts = await sweeper().runOnce(new Date(Date.now() + RETENTION + DAY));
+    expect(counts).toEqual({ events: 2, attempts: 2 });
+    const left = await eventIds();
+    expect(left.sort()).toEqual([retrying.id, inFlight.id].sort());
+    expect(left).not.toContain(delivered.id);
+    expect(left).not.toContain(unmatched.id);
+    // The cascade took the delivered event's delivery; the retrying one stays, without its old attempt.
+    expect(await rows('select id from deliveries where event_id = ?', [delivered.id])).toHaveLength(0);
+    expect(await rows('select id from delivery_attempts where delivery_id = ?', [deliveredDelivery.id])).toHaveLength(0);
+    expect(await rows('select status from deliveries where id = ?', [retryingDelivery.id])).toEqual([{ status: 'RETRYING' }]);
+    expect(await rows('select id from delivery_attempts where delivery_id = ?', [retryingDelivery.id])).toHaveLength(0);
+    expect(await rows('select status from deliveries where event_id = ?', [inFlight.id])).toEqual([{ status: 'PENDING' }]);
+  });
+
+  it('works through more rows than one batch holds', async () => {
+    const before = (await eventIds()).length;
+    for (let i = 0; i < 5; i++) await emit('Organization.Deleted');
+    const counts = await sweeper({ batchSize: 2 }).runOnce(new Date(Date.now() + RETENTION + DAY));
+    expect(counts.events).toBe(5);
+    expect(await eventIds()).toHaveLength(before);
+  });
+
+  it('sweeps on its timer until stopped', async () => {
+    const event = await emit('Organization.Deleted');
+    const future = { now: () => new Date(Date.now() + RETENTION + DAY) };
+    const timed = sweeper({ clock: future, initialDelayMs: 0, intervalMs: 20 });
+    timed.start();
+    await eventually(async () => !(await eventIds()).includes(event.id));
+    await timed.stop();
+    const later = await emit('Organization.Deleted');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await eventIds()).toContain(later.id);
+  });
+});
