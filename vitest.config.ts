@@ -15,5 +15,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['test/support/build.ts'],
   },
 });

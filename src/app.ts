@@ -12,7 +12,7 @@ import type { AttemptResult } from './delivery/job';
 import type { OperationalEvent } from './delivery/operational-events';
 import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
-import { createPgQueueSignal, localQueueSignal } from './delivery/queue-signal';
+import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
 import { EventTypeService } from './events/event-type.service';
 import { EventService } from './events/event.service';
@@ -59,10 +59,13 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const orm = await openDatabase(config.database);
   await migrate(orm, config.database);
-  const live = createLivePubSub(
-    config.redisUrl ? { url: config.redisUrl, channelPrefix: `hookwire:${databaseIdentity(config.database)}:` } : undefined,
-    (error) => logger.warn({ err: error }, 'redis connection error'),
-  );
+  const live = config.redisUrl
+    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
+        config.redisUrl,
+        `hookwire:${databaseIdentity(config.database)}:`,
+        (error) => logger.warn({ err: error }, 'redis connection error'),
+      )
+    : createLivePubSub();
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -84,7 +87,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
-      ? createPgQueueSignal(config.database.url, config.database.schema, logger)
+      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger)
       : localQueueSignal;
   const dispatcher = runsWorker
     ? new Dispatcher({

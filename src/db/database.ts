@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/knex';
-import pg from 'pg';
 import type { Config } from '../config';
+import { MIGRATION_NAMES, loadMigrations } from './migrations';
 import { ormOptions } from './orm-config';
 
 /** The ORM the app runs on; its entity manager is forked per request and per job. */
@@ -23,7 +23,7 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
       client.query(`create schema if not exists ${quoteIdentifier(database.schema as string)}`),
     );
   }
-  return MikroORM.init(ormOptions(database, poolSize));
+  return MikroORM.init(await ormOptions(database, poolSize));
 }
 
 /**
@@ -31,6 +31,8 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
  * together take turns, so each migration runs exactly once.
  */
 export async function migrate(orm: Orm, database: Config['database']): Promise<string[]> {
+  if (await allApplied(orm, database)) return [];
+  await prepareMigrator(orm, database);
   const run = async () => (await orm.getMigrator().up()).map((migration) => migration.name);
   if (database.kind === 'sqlite') return run();
   return withPgClient(database.url, async (client) => {
@@ -43,7 +45,25 @@ export async function migrate(orm: Orm, database: Config['database']): Promise<s
   });
 }
 
-async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Hands the dialect's migration classes to MikroORM; they are imported only when needed. */
+export async function prepareMigrator(orm: Orm, database: Config['database']): Promise<void> {
+  orm.config.get('migrations').migrationsList = await loadMigrations(database.kind);
+}
+
+/** True when every committed migration is recorded as applied (the common restart). */
+async function allApplied(orm: Orm, database: Config['database']): Promise<boolean> {
+  const expected = MIGRATION_NAMES[database.kind];
+  try {
+    const rows = await orm.em.getConnection().execute('select name from mikro_orm_migrations');
+    const applied = new Set(rows.map((row: { name: string }) => row.name));
+    return expected.every((name) => applied.has(name));
+  } catch {
+    return false; // no migrations table yet
+  }
+}
+
+async function withPgClient<T>(url: string, work: (client: import('pg').Client) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,10 +1,6 @@
-import { defineConfig as defineLibSqlConfig } from '@mikro-orm/libsql';
 import type { AbstractSqlDriver, Options } from '@mikro-orm/knex';
-import { Migrator } from '@mikro-orm/migrations';
-import { defineConfig as definePostgresConfig } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { ENTITIES } from './entities';
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 
 /** What each new SQLite connection gets; the libsql connection has better-sqlite3's `exec`. */
 function applySqlitePragmas(connection: { exec(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void): void {
@@ -22,17 +18,20 @@ function applySqlitePragmas(connection: { exec(sql: string): unknown }, done: (e
  * The one MikroORM configuration, shared by the server, `npm run migrate` and the tests.
  * Each dialect has its own committed migrations, because their DDL differs.
  */
-export function ormOptions(database: Config['database'], poolSize = 10): Options<AbstractSqlDriver> {
+export async function ormOptions(database: Config['database'], poolSize = 10): Promise<Options<AbstractSqlDriver>> {
   const common = {
     entities: ENTITIES,
-    extensions: [Migrator],
+    // No `extensions: [Migrator]`: MikroORM loads @mikro-orm/migrations itself the first time
+    // `orm.migrator` is used, so a start with nothing to migrate never loads it.
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     // Entities carry explicit types, so no reflection or TS metadata is needed.
     debug: false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
   };
+  // Each driver is loaded only when used: a SQLite process never loads pg, and the reverse.
   if (database.kind === 'postgres') {
+    const { defineConfig: definePostgresConfig } = await import('@mikro-orm/postgresql');
     return definePostgresConfig({
       ...common,
       clientUrl: database.url,
@@ -40,15 +39,16 @@ export function ormOptions(database: Config['database'], poolSize = 10): Options
       pool: { min: 0, max: poolSize },
       // Raw statements (the claim query) name tables without a schema: resolve them in ours.
       driverOptions: database.schema ? { connection: { options: `-c search_path=${database.schema}` } } : undefined,
-      migrations: { migrationsList: POSTGRES_MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+      migrations: { transactional: true, allOrNothing: true, snapshot: false, silent: true },
     }) as Options<AbstractSqlDriver>;
   }
+  const { defineConfig: defineLibSqlConfig } = await import('@mikro-orm/libsql');
   return defineLibSqlConfig({
     ...common,
     dbName: database.path,
     // The libsql driver replaces its connection every 10 s; settings that live on a
     // connection must be made on each new one, not once at startup.
     pool: { afterCreate: applySqlitePragmas },
-    migrations: { migrationsList: SQLITE_MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: { transactional: true, allOrNothing: true, snapshot: false, silent: true },
   });
 }

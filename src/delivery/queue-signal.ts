@@ -1,6 +1,3 @@
-import pg from 'pg';
-import type { EngineLogger } from './dispatcher';
-
 /**
  * Tells workers in other processes that deliveries were queued: PostgreSQL `NOTIFY` on a
  * channel named after the schema, `LISTEN`ed to by every worker. It only shortens the wait:
@@ -24,67 +21,3 @@ export const localQueueSignal: QueueSignal = {
   close: async () => {},
 };
 
-const BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
-
-/** The PostgreSQL signal for a database URL and schema. */
-export function createPgQueueSignal(url: string, schema: string | undefined, logger: EngineLogger): QueueSignal {
-  const channel = `hookwire_queue_${(schema ?? 'public').replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
-  const notifier = new pg.Pool({ connectionString: url, max: 1 });
-  notifier.on('error', (error) => logger.warn({ err: error }, 'queue signal: notify connection error'));
-  let pending = false;
-  let closed = false;
-  let listener: pg.Client | undefined;
-  let listening = false;
-  let connected = false;
-  let failures = 0;
-
-  const connect = async (onWake: () => void): Promise<void> => {
-    if (closed) return;
-    const client = new pg.Client({ connectionString: url });
-    listener = client;
-    const reconnect = (error?: Error) => {
-      if (client !== listener || closed) return;
-      connected = false;
-      listener = undefined;
-      void client.end().catch(() => undefined);
-      const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)];
-      logger.warn({ err: error, retryInMs: wait }, 'queue signal: listening connection lost; reconnecting');
-      setTimeout(() => void connect(onWake), wait);
-    };
-    client.on('error', reconnect);
-    client.on('end', () => reconnect());
-    client.on('notification', () => onWake());
-    try {
-      await client.connect();
-      await client.query(`listen ${channel}`);
-      connected = true;
-      failures = 0;
-      onWake(); // anything signalled while we were away is due now
-    } catch (error) {
-      reconnect(error as Error);
-    }
-  };
-
-  return {
-    notify() {
-      if (pending || closed) return;
-      pending = true;
-      setImmediate(() => {
-        pending = false;
-        notifier.query(`notify ${channel}`).catch((error) => logger.warn({ err: error }, 'queue signal: notify failed'));
-      });
-    },
-    listen(onWake) {
-      listening = true;
-      void connect(onWake);
-    },
-    healthy: () => !listening || connected,
-    async close() {
-      closed = true;
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => undefined);
-      await notifier.end();
-    },
-  };
-}

@@ -1,6 +1,4 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
-import { Redis } from 'ioredis';
 import type { Topics } from './topics';
 
 /** Publishes and subscribes to the live feed's topics; the shape type-graphql expects. */
@@ -22,41 +20,22 @@ export interface LivePubSub {
 const SUBSCRIBER_BUFFER = 10_000;
 
 /** The minimal EventTarget both the in-process and the Redis transport provide. */
-interface Target {
+export interface Target {
   addEventListener(type: string, listener: (event: Event) => void): void;
   removeEventListener(type: string, listener: (event: Event) => void): void;
   dispatchEvent(event: Event): boolean;
 }
 
-/**
- * In-process pub/sub by default; with Redis, messages cross processes so a subscriber on any
- * API process sees what every other process published. Channels carry `channelPrefix`, so
- * installations sharing one Redis do not hear each other.
- */
-export function createLivePubSub(
-  redis?: { url: string; channelPrefix: string },
-  onError: (error: Error) => void = () => {},
-): LivePubSub {
-  if (!redis) return { pubSub: pubSubOver(new EventTarget(), ''), healthy: () => true, close: async () => {} };
-  const redisUrl = redis.url;
-  const options = { maxRetriesPerRequest: null } as const;
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  // ioredis reconnects (and resubscribes) by itself; errors meanwhile are only reported.
-  publishClient.on('error', onError);
-  subscribeClient.on('error', onError);
-  const target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as Target;
-  return {
-    pubSub: pubSubOver(target, redis.channelPrefix),
-    healthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
-  };
+/** The in-process pub/sub: one process, no Redis. */
+export function createLivePubSub(): LivePubSub {
+  return { pubSub: pubSubOver(new EventTarget(), ''), healthy: () => true, close: async () => {} };
 }
 
-function pubSubOver(target: Target, prefix: string): HookwirePubSub {
+/**
+ * A pub/sub over any EventTarget (in-process, or Redis through a redis event target).
+ * Topics carry `prefix`, so installations sharing one Redis do not hear each other.
+ */
+export function pubSubOver(target: Target, prefix: string): HookwirePubSub {
   return {
     publish(topic, message) {
       target.dispatchEvent(new CustomEvent(prefix + topic, { detail: message }));

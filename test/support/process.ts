@@ -13,9 +13,9 @@ export interface ChildServer {
   output(): string;
 }
 
-/** Starts `src/main.ts` under tsx with `env` and resolves once it logs its port. */
+/** Starts the built server (`dist/main.js`, as `npm start` runs it) with `env`; resolves once it logs its port. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

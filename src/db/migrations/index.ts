@@ -1,24 +1,33 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128021847_initial as Postgres0 } from './postgres/Migration20261128021847_initial';
-import { Migration20261128023545_operations as Postgres1 } from './postgres/Migration20261128023545_operations';
-import { Migration20261128030023_indexes as Postgres2 } from './postgres/Migration20261128030023_indexes';
-import { Migration20261128021847_initial as Sqlite0 } from './sqlite/Migration20261128021847_initial';
-import { Migration20261128023544_operations as Sqlite1 } from './sqlite/Migration20261128023544_operations';
-import { Migration20261128030022_indexes as Sqlite2 } from './sqlite/Migration20261128030022_indexes';
 
-// Each dialect keeps its own generated DDL; `tsx src/db/create-migration.ts <name>` writes the
-// next pair, which is then listed here, oldest first.
+// Written by src/db/create-migration.ts; do not edit by hand.
 
-/** SQLite migrations, oldest first. */
-export const SQLITE_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261128021847_initial', class: Sqlite0 },
-  { name: 'Migration20261128023544_operations', class: Sqlite1 },
-  { name: 'Migration20261128030022_indexes', class: Sqlite2 },
-];
+/** The committed migrations of each dialect, oldest first. */
+export const MIGRATION_NAMES = {
+  sqlite: [
+    'Migration20261128021847_initial',
+    'Migration20261128023544_operations',
+    'Migration20261128030022_indexes',
+  ],
+  postgres: [
+    'Migration20261128021847_initial',
+    'Migration20261128023545_operations',
+    'Migration20261128030023_indexes',
+  ],
+} as const;
 
-/** PostgreSQL migrations, oldest first. */
-export const POSTGRES_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261128021847_initial', class: Postgres0 },
-  { name: 'Migration20261128023545_operations', class: Postgres1 },
-  { name: 'Migration20261128030023_indexes', class: Postgres2 },
-];
+/** Imports a dialect's migration classes, oldest first. */
+export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<MigrationObject[]> {
+  if (dialect === 'sqlite') {
+    return [
+      { name: 'Migration20261128021847_initial', class: (await import('./sqlite/Migration20261128021847_initial')).Migration20261128021847_initial },
+      { name: 'Migration20261128023544_operations', class: (await import('./sqlite/Migration20261128023544_operations')).Migration20261128023544_operations },
+      { name: 'Migration20261128030022_indexes', class: (await import('./sqlite/Migration20261128030022_indexes')).Migration20261128030022_indexes },
+    ];
+  }
+  return [
+    { name: 'Migration20261128021847_initial', class: (await import('./postgres/Migration20261128021847_initial')).Migration20261128021847_initial },
+    { name: 'Migration20261128023545_operations', class: (await import('./postgres/Migration20261128023545_operations')).Migration20261128023545_operations },
+    { name: 'Migration20261128030023_indexes', class: (await import('./postgres/Migration20261128030023_indexes')).Migration20261128030023_indexes },
+  ];
+}
