@@ -1,16 +1,11 @@
 import type { EventMessage } from '../realtime/topics';
+import { toEventMessage } from './event.service';
 import type { Event } from './event.entity';
 import type { EventNode } from './event.types';
 
 /** The GraphQL form of a stored event. */
 export function toEventNode(event: Event): EventNode {
-  return {
-    id: event.id,
-    event: event.type,
-    payload: event.payload,
-    idempotencyKey: event.idempotencyKey ?? null,
-    createdAt: event.createdAt,
-  };
+  return { ...toEventMessage(event), createdAt: event.createdAt };
 }
 
 /** The GraphQL form of a live-feed message: the same fields `Query.event` returns. */

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed } from '../support/feed';
-import { startReceiver, type Receiver } from '../support/receiver';
+import { receiverPool, startReceiver } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 
@@ -19,12 +19,8 @@ async function closedPort(): Promise<number> {
 
 describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   let server: TestServer;
-  const receivers: Receiver[] = [];
-  const receiver = async () => {
-    const created = await startReceiver();
-    receivers.push(created);
-    return created;
-  };
+  const receivers = receiverPool();
+  const receiver = receivers.start;
   const createHook = async (url: string, events: string[], extra: { enabled?: boolean; headers?: Array<{ name: string; value: string }> } = {}) =>
     (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
   const emit = async (event: string, payload: Record<string, unknown> = {}) =>
@@ -36,7 +32,7 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   });
   afterAll(async () => {
     await server?.close();
-    await Promise.all(receivers.map((created) => created.close()));
+    await receivers.closeAll();
   });
 
   it('fans an event out to exact and pattern hooks, not to disabled or non-matching ones', async () => {

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed } from '../support/feed';
 import { postRaw } from '../support/raw';
-import { startReceiver, type Receiver } from '../support/receiver';
+import { receiverPool } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { eventually, expectCode } from '../support/wait';
 
@@ -25,12 +25,8 @@ async function get(baseUrl: string, path: string): Promise<{ status: number; tex
 
 describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
   let server: TestServer;
-  const receivers: Receiver[] = [];
-  const receiver = async () => {
-    const created = await startReceiver();
-    receivers.push(created);
-    return created;
-  };
+  const receivers = receiverPool();
+  const receiver = receivers.start;
   const scrape = async () => (await get(server.app.url, '/metrics')).text;
   const createHook = async (url: string, events: string[]) =>
     (await server.admin.CreateHook({ input: { name: `hook ${events[0]}`, url, events } })).createHook;
@@ -48,7 +44,7 @@ describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
     });
   });
   afterAll(async () => {
-    await Promise.all(receivers.map((created) => created.close()));
+    await receivers.closeAll();
     await server?.close();
   });
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases';
-import { startReceiver, type Receiver } from '../support/receiver';
+import { type Receiver, receiverPool } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually, expectCode } from '../support/wait';
 
@@ -10,12 +10,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   let server: TestServer;
-  const receivers: Receiver[] = [];
-  const receiver = async () => {
-    const created = await startReceiver();
-    receivers.push(created);
-    return created;
-  };
+  const receivers = receiverPool();
+  const receiver = receivers.start;
   const createHook = async (url: string, events: string[], extra: { enabled?: boolean } = {}) =>
     (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
   const emit = async (event: string, payload: Record<string, unknown> = {}) =>
@@ -36,7 +32,7 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   });
   afterAll(async () => {
     await server?.close();
-    await Promise.all(receivers.map((created) => created.close()));
+    await receivers.closeAll();
   });
 
   it('redeliver starts a new round: due now, first attempt MANUAL, the retry schedule from its start, for any status', async () => {

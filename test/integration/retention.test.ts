@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/delivery/clock';
 import { RetentionSweeper } from '../../src/delivery/retention';
 import { DATABASE_KINDS } from '../support/databases';
-import { startReceiver, type Receiver } from '../support/receiver';
+import { receiverPool } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 
@@ -11,12 +11,8 @@ const RETENTION = 30 * DAY;
 
 describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
   let server: TestServer;
-  const receivers: Receiver[] = [];
-  const receiver = async () => {
-    const created = await startReceiver();
-    receivers.push(created);
-    return created;
-  };
+  const receivers = receiverPool();
+  const receiver = receivers.start;
   const rows = async (sql: string, params: unknown[] = []) =>
     (await server.app.services.orm.em.getConnection().execute(sql, params)) as Array<Record<string, unknown>>;
   const eventIds = async () => (await rows('select id from events')).map((row) => String(row.id));
@@ -40,7 +36,7 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     server = await startTestServer(kind, { HOOKWIRE_RETRY_SCHEDULE: '1h', HOOKWIRE_REQUEST_TIMEOUT: '20s', HOOKWIRE_LEASE: '30s' });
   });
   afterAll(async () => {
-    await Promise.all(receivers.map((created) => created.close()));
+    await receivers.closeAll();
     await server?.close();
   });
 

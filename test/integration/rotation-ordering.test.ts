@@ -3,7 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
-import { startReceiver, type ReceivedRequest, type Receiver } from '../support/receiver';
+import { type ReceivedRequest, receiverPool } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually, expectCode } from '../support/wait';
 
@@ -29,12 +29,8 @@ const logtoSignature = (key: string, request: ReceivedRequest) => createHmac('sh
 
 describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous emit on %s', (kind) => {
   let server: TestServer;
-  const receivers: Receiver[] = [];
-  const receiver = async () => {
-    const created = await startReceiver();
-    receivers.push(created);
-    return created;
-  };
+  const receivers = receiverPool();
+  const receiver = receivers.start;
   const createHook = async (url: string, events: string[], extra: { ordered?: boolean; rateLimit?: number | null } = {}) =>
     (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
   const emit = async (event: string, payload: Record<string, unknown> = {}) =>
@@ -61,7 +57,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
   });
   afterAll(async () => {
     await server?.close();
-    await Promise.all(receivers.map((created) => created.close()));
+    await receivers.closeAll();
   });
 
   describe('signing-key rotation', () => {

@@ -82,3 +82,24 @@ export async function startReceiver(): Promise<Receiver> {
     },
   };
 }
+
+/** Receivers started on demand by a test file, closed together at the end. */
+export interface ReceiverPool {
+  start(): Promise<Receiver>;
+  closeAll(): Promise<void>;
+}
+
+/** A pool of receivers: `start()` in tests, `closeAll()` in `afterAll`. */
+export function receiverPool(): ReceiverPool {
+  const started: Receiver[] = [];
+  return {
+    async start() {
+      const created = await startReceiver();
+      started.push(created);
+      return created;
+    },
+    async closeAll() {
+      await Promise.all(started.splice(0).map((created) => created.close()));
+    },
+  };
+}
