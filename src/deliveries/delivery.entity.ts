@@ -15,6 +15,7 @@ export type DeliveryStatus = 'PENDING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | '
 @Unique({ properties: ['event', 'hook'] })
 @Index({ properties: ['hook', 'createdAt'] })
 @Index({ properties: ['hook', 'event'] })
+@Index({ properties: ['hook', 'nextAttemptAt'] })
 export class Delivery {
   [OptionalProps]?: 'id' | 'status' | 'attemptCount' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'roundOffset' | 'nextTrigger';
 

@@ -7,6 +7,13 @@ import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } f
 type Row = Record<string, unknown>;
 type RunSql = (sql: string, params: unknown[]) => Promise<Row[]>;
 
+/** An enabled hook with deliveries due, and what governs how many may be claimed for it. */
+export interface DueHook {
+  hookId: string;
+  rateLimit: number | null;
+  ordered: boolean;
+}
+
 // A disabled hook's waiting deliveries get no due time, so claims do not keep scanning past
 // them; deliveries in flight (locked) finish first and are left alone.
 const PARK_SQL = `update deliveries set next_attempt_at = null
@@ -34,34 +41,42 @@ export class DeliveryStore {
   ) {}
 
   /**
-   * Claims up to `limit` due deliveries of enabled hooks for `workerId`, skipping hooks in
-   * `excludeHookIds` (those already at their concurrency limit here), in one statement.
-   * On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets workers claim side by side without waiting
-   * on or double-claiming each other's rows; SQLite has a single writer.
+   * The enabled hooks with at least one delivery due now. One index probe per hook
+   * (deliveries by hook and due time), so it costs the same whatever the backlog.
    */
-  async claim(options: { workerId: string; limit: number; leaseMs: number; now: Date; excludeHookIds: string[] }): Promise<DeliveryJob[]> {
-    const { workerId, limit, leaseMs, now, excludeHookIds } = options;
+  async dueHooks(now: Date): Promise<DueHook[]> {
+    const rows = await this.execute(
+      `select h.id, h.rate_limit, h.ordered from hooks h
+       where h.enabled = ? and exists (select 1 from deliveries d where d.hook_id = h.id and d.next_attempt_at <= ?)`,
+      [boolParam(this.dialect, true), this.date(now)],
+    );
+    return rows.map((row) => ({
+      hookId: String(row.id),
+      rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
+      ordered: readBoolean(row.ordered),
+    }));
+  }
+
+  /**
+   * Claims up to `limit` due deliveries of one hook for `workerId`, oldest due first, in one
+   * statement, leasing them until `now + leaseMs`. On PostgreSQL `FOR UPDATE SKIP LOCKED`
+   * lets workers claim side by side without waiting on or double-claiming each other's
+   * rows; SQLite has a single writer. An ordered hook only ever yields its head.
+   */
+  async claimForHook(options: { hookId: string; ordered: boolean; workerId: string; limit: number; leaseMs: number; now: Date }): Promise<DeliveryJob[]> {
+    const { hookId, ordered, workerId, limit, leaseMs, now } = options;
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const exclude = excludeHookIds.length ? `and d.hook_id not in (${placeholders(excludeHookIds.length)})` : '';
-    const lock = this.dialect === 'postgres' ? 'for update of d skip locked' : '';
+    const lock = this.dialect === 'postgres' ? 'for update skip locked' : '';
+    const head = ordered ? `and d.id = (${ORDERED_HEAD_SQL})` : '';
     const claimed = await this.execute(
       `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
        where id in (
-         select d.id from deliveries d join hooks h on h.id = d.hook_id
-         where d.next_attempt_at <= ? ${exclude} and h.enabled = ?
-           and (h.ordered = ? or d.id = (${ORDERED_HEAD_SQL}))
+         select d.id from deliveries d
+         where d.hook_id = ? and d.next_attempt_at <= ? ${head}
          order by d.next_attempt_at limit ? ${lock})
+       and exists (select 1 from hooks h where h.id = deliveries.hook_id and h.enabled = ?)
        returning id`,
-      [
-        workerId,
-        this.date(leaseEnd),
-        this.date(leaseEnd),
-        this.date(now),
-        ...excludeHookIds,
-        boolParam(this.dialect, true),
-        boolParam(this.dialect, false),
-        limit,
-      ],
+      [workerId, this.date(leaseEnd), this.date(leaseEnd), hookId, this.date(now), ordered ? 1 : limit, boolParam(this.dialect, true)],
     );
     if (claimed.length === 0) return [];
     return this.loadJobs(claimed.map((row) => String(row.id)));
@@ -113,22 +128,26 @@ export class DeliveryStore {
          values ${results.map(() => `(${placeholders(15)})`).join(', ')}`,
         results.flatMap((result) => this.attemptRow(result)),
       );
-      for (const result of results) {
-        const { next, outcome } = result;
-        await run(
-          `update deliveries set status = ?, attempt_count = ?, next_attempt_at = ?, next_trigger = 'SCHEDULED',
-             locked_by = null, locked_until = null, last_error = ?, updated_at = ? where id = ? and locked_by = ?`,
-          [
+      // One statement moves every delivery of the batch on (VALUES columns are column1…5).
+      const cast = this.dialect === 'postgres' ? ['', '', '::int', '::timestamptz', ''] : ['', '', '', '', ''];
+      const row = `(${cast.map((suffix) => `?${suffix}`).join(', ')})`;
+      await run(
+        `update deliveries set status = v.column2, attempt_count = v.column3, next_attempt_at = v.column4,
+           next_trigger = 'SCHEDULED', locked_by = null, locked_until = null, last_error = v.column5, updated_at = ?
+         from (values ${results.map(() => row).join(', ')}) as v
+         where deliveries.id = v.column1 and deliveries.locked_by = ?`,
+        [
+          this.date(now),
+          ...results.flatMap(({ job, next, number, outcome }) => [
+            job.deliveryId,
             next.status,
-            result.number,
+            number,
             next.status === 'RETRYING' ? this.date(next.at) : null,
             outcome.kind === 'success' ? null : describeOutcome(outcome),
-            this.date(now),
-            result.job.deliveryId,
-            workerId,
-          ],
-        );
-      }
+          ]),
+          workerId,
+        ],
+      );
       const disabled: DisabledHook[] = [];
       for (const result of results) {
         if (result.disableHookReason) disabled.push({ hookId: result.job.hookId, reason: result.disableHookReason, disabledAt: now });

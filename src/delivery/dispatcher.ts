@@ -42,6 +42,8 @@ export interface DispatcherOptions {
 
 // One claim takes at most this many rows, so a backlog is worked through in steady bites.
 const MAX_CLAIM = 256;
+// How long the first finished attempt waits for others to share its transaction.
+const RECORD_LINGER_MS = 2;
 // Waits after an infrastructure error (database down) before the loop tries again.
 const ERROR_BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
 
@@ -62,13 +64,15 @@ export class Dispatcher {
   private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
   private flushing: Promise<void> | undefined;
+  private linger: NodeJS.Timeout | undefined;
   private readonly idle = new Set<() => void>();
   private lastLoopAt = 0;
+  private rounds = 0;
   private failures = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
-    this.gate = new HookGate(options.hookConcurrency, options.leaseMs);
+    this.gate = new HookGate(options.hookConcurrency, options.leaseMs, options.requestTimeoutMs);
   }
 
   /** Starts the loop. */
@@ -130,27 +134,32 @@ export class Dispatcher {
     }
   }
 
-  /** Claims as many due deliveries as there are free slots; true if it got all it asked for. */
+  /**
+   * Claims, hook by hook, as many due deliveries as each can take (its free slots plus room
+   * to hold a few), so a busy or hanging hook never makes the claim scan its backlog and
+   * never takes another hook's turn. True when some hook yielded all it was asked for.
+   */
   private async claimAndStart(): Promise<boolean> {
-    const limit = Math.min(this.options.concurrency - this.inFlight, MAX_CLAIM);
-    if (limit <= 0) return false;
     const now = this.options.clock.now();
-    const jobs = await this.options.store.claim({
-      workerId: this.workerId,
-      limit,
-      leaseMs: this.options.leaseMs,
-      now,
-      excludeHookIds: this.gate.busyHooks(),
-    });
+    const hooks = await this.options.store.dueHooks(now);
+    // Start the round at a different hook each time, so no hook always goes first.
+    const offset = hooks.length ? this.rounds++ % hooks.length : 0;
     const release: string[] = [];
-    for (const job of jobs) {
-      const decision = this.gate.admit(job, Date.now());
-      if (decision === 'start') this.startAttempt(job);
-      else if (decision === 'release') release.push(job.deliveryId);
-      else this.scheduleRateSlot(job.hookId);
+    let more = false;
+    for (const hook of [...hooks.slice(offset), ...hooks.slice(0, offset)]) {
+      const limit = Math.min(this.gate.quota(hook, this.freeSlots()), MAX_CLAIM);
+      if (limit <= 0) continue;
+      const jobs = await this.options.store.claimForHook({ ...hook, workerId: this.workerId, limit, leaseMs: this.options.leaseMs, now });
+      if (jobs.length === limit && !hook.ordered) more = true;
+      for (const job of jobs) {
+        const decision = this.gate.admit(job, Date.now());
+        if (decision === 'start') this.startAttempt(job);
+        else if (decision === 'release') release.push(job.deliveryId);
+        else this.scheduleRateSlot(job.hookId);
+      }
     }
     await this.options.store.release(release, this.workerId, now);
-    return jobs.length === limit;
+    return more;
   }
 
   private freeSlots(): number {
@@ -160,20 +169,27 @@ export class Dispatcher {
   private startAttempt(job: DeliveryJob): void {
     this.inFlight++;
     this.sending.add(job.deliveryId);
+    let durationMs: number | undefined;
+    // The slot frees as soon as the endpoint has answered; recording the attempt goes on in
+    // the background, grouped with others (the delivery stays leased until it is written).
     void this.attempt(job)
-      .then((result) => this.enqueueResult(result))
+      .then((result) => {
+        durationMs = result.durationMs;
+        this.enqueueResult(result);
+      })
       .catch((error) => this.options.logger.error({ err: error, deliveryId: job.deliveryId }, 'an attempt failed to run'))
       .finally(() => {
         this.sending.delete(job.deliveryId);
-        this.finishAttempt(job.hookId);
+        this.finishAttempt(job.hookId, durationMs);
       });
   }
 
-  private finishAttempt(hookId: string): void {
+  private finishAttempt(hookId: string, durationMs?: number): void {
     this.inFlight--;
-    this.gate.finished(hookId);
+    this.gate.finished(hookId, durationMs);
     this.startReady(hookId);
-    this.wake();
+    // Held work of this hook takes the freed slot; otherwise there is room to claim more.
+    if (!this.gate.hasHeld(hookId)) this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }
 
@@ -223,22 +239,36 @@ export class Dispatcher {
   }
 
   /**
-   * Results are written in groups: while one transaction commits, the next results
-   * gather, and then all of them go in the following one.
+   * Results are written in groups: the first waits a moment (RECORD_LINGER_MS) for others,
+   * and any that arrive while a group commits go in the next one. One transaction then
+   * records many attempts, which is what lets a busy worker keep its slots sending.
    */
-  private enqueueResult(result: AttemptResult): Promise<void> {
+  private enqueueResult(result: AttemptResult): void {
     this.pendingResults.push(result);
-    return this.flush();
+    if (this.flushing || this.linger) return;
+    this.linger = setTimeout(() => {
+      this.linger = undefined;
+      this.flushing = this.drainResults();
+    }, RECORD_LINGER_MS);
   }
 
-  private flush(): Promise<void> {
-    if (this.flushing) return this.flushing.then(() => (this.pendingResults.length ? this.flush() : undefined));
-    if (this.pendingResults.length === 0) return Promise.resolve();
-    const batch = this.pendingResults.splice(0, 500);
-    this.flushing = this.writeBatch(batch).finally(() => {
+  private async drainResults(): Promise<void> {
+    try {
+      while (this.pendingResults.length > 0) await this.writeBatch(this.pendingResults.splice(0, 500));
+    } finally {
       this.flushing = undefined;
-    });
-    return this.flushing;
+    }
+  }
+
+  /** Writes every result still waiting (shutdown). */
+  private async flush(): Promise<void> {
+    clearTimeout(this.linger);
+    this.linger = undefined;
+    if (this.flushing) await this.flushing;
+    if (this.pendingResults.length > 0) {
+      this.flushing = this.drainResults();
+      await this.flushing;
+    }
   }
 
   private async writeBatch(batch: AttemptResult[]): Promise<void> {

@@ -1,20 +1,49 @@
 import type { DeliveryJob } from './job';
 
+// Held work per hook is bounded by what its endpoint can take within half a lease, and by this.
+const MAX_HOLD = 256;
+// How quickly the per-hook duration estimate follows new attempts.
+const EWMA_WEIGHT = 0.2;
+
 /**
  * Decides, per hook, whether a claimed delivery may be sent now: at most `hookConcurrency`
  * in flight, and no faster than the hook's rate limit. What must wait is held here, in
- * event order, but only as much as can be sent before its lease runs out; the rest is
- * given back to the queue.
+ * event order, but only as much as can be sent before its lease runs out (judged from the
+ * hook's recent attempt durations); the rest is given back to the queue.
  */
 export class HookGate {
   private readonly inFlight = new Map<string, number>();
   private readonly held = new Map<string, DeliveryJob[]>();
   private readonly nextSlotAt = new Map<string, number>();
+  private readonly durationMs = new Map<string, number>();
 
+  /**
+   * @param initialDurationMs the duration assumed for a hook not yet seen (the request
+   *   timeout: pessimistic, so a new endpoint that hangs cannot hoard leased work).
+   */
   constructor(
     private readonly hookConcurrency: number,
     private readonly leaseMs: number,
+    private readonly initialDurationMs: number,
   ) {}
+
+  /**
+   * How many deliveries of a hook are worth claiming now: its free slots (within the
+   * `freeGlobal` ones) plus the room to hold more. Zero while held work waits, for an ordered
+   * hook with an attempt out, or when no slot is free.
+   */
+  quota(hook: { hookId: string; rateLimit: number | null; ordered: boolean }, freeGlobal: number): number {
+    const inFlight = this.inFlight.get(hook.hookId) ?? 0;
+    if ((this.held.get(hook.hookId)?.length ?? 0) > 0) return 0;
+    if (hook.ordered) return inFlight === 0 && freeGlobal > 0 ? 1 : 0;
+    const startRoom = Math.min(this.hookConcurrency - inFlight, freeGlobal);
+    return startRoom > 0 ? startRoom + this.holdLimit(hook.hookId, hook.rateLimit) : 0;
+  }
+
+  /** True while the hook has claimed work waiting here. */
+  hasHeld(hookId: string): boolean {
+    return (this.held.get(hookId)?.length ?? 0) > 0;
+  }
 
   /** `start` (send now), `hold` (kept, sent later by `takeReady`), or `release` (give it back). */
   admit(job: DeliveryJob, nowMs: number): 'start' | 'hold' | 'release' {
@@ -23,7 +52,7 @@ export class HookGate {
       return 'start';
     }
     const queue = this.held.get(job.hookId) ?? [];
-    if (queue.length >= this.holdLimit(job)) return 'release';
+    if (queue.length >= this.holdLimit(job.hookId, job.rateLimit)) return 'release';
     queue.push(job);
     this.held.set(job.hookId, queue);
     return 'hold';
@@ -49,18 +78,15 @@ export class HookGate {
     return this.nextSlotAt.get(hookId);
   }
 
-  /** An attempt of the hook finished. */
-  finished(hookId: string): void {
+  /** An attempt of the hook finished after `durationMs`. */
+  finished(hookId: string, durationMs?: number): void {
+    if (durationMs !== undefined) {
+      const previous = this.durationMs.get(hookId) ?? durationMs;
+      this.durationMs.set(hookId, previous + EWMA_WEIGHT * (durationMs - previous));
+    }
     const count = (this.inFlight.get(hookId) ?? 1) - 1;
     if (count > 0) this.inFlight.set(hookId, count);
     else this.inFlight.delete(hookId);
-  }
-
-  /** Hooks that cannot take more right now: claiming for them would only hold or release. */
-  busyHooks(): string[] {
-    const busy = new Set(this.held.keys());
-    for (const [hookId, count] of this.inFlight) if (count >= this.hookConcurrency) busy.add(hookId);
-    return [...busy];
   }
 
   /** Every held job, removed (on shutdown, to give them back). */
@@ -83,9 +109,12 @@ export class HookGate {
     }
   }
 
-  private holdLimit(job: DeliveryJob): number {
+  private holdLimit(hookId: string, rateLimit: number | null): number {
     // Held work must go out well within its lease, or another worker would claim it again.
-    if (job.rateLimit) return Math.max(1, Math.floor((job.rateLimit * this.leaseMs) / 2000));
-    return this.hookConcurrency;
+    const halfLease = this.leaseMs / 2;
+    if (rateLimit) return Math.max(1, Math.min(MAX_HOLD, Math.floor((rateLimit * halfLease) / 1000)));
+    const duration = Math.max(1, this.durationMs.get(hookId) ?? this.initialDurationMs);
+    const rounds = Math.floor(halfLease / duration);
+    return Math.max(0, Math.min(MAX_HOLD, this.hookConcurrency * rounds));
   }
 }

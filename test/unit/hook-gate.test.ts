@@ -25,15 +25,16 @@ function job(hookId: string, rateLimit: number | null = null): DeliveryJob {
 
 describe('HookGate', () => {
   it('starts up to the per-hook limit, holds up to as many more, and gives back the rest', () => {
-    const gate = new HookGate(2, 60_000);
+    const gate = new HookGate(2, 60_000, 30_000);
     const decisions = Array.from({ length: 5 }, () => gate.admit(job('a'), 0));
     expect(decisions).toEqual(['start', 'start', 'hold', 'hold', 'release']);
     expect(gate.admit(job('b'), 0)).toBe('start'); // another hook is unaffected
-    expect(gate.busyHooks()).toEqual(['a']);
+    expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBe(0); // held work goes first
+    expect(gate.quota({ hookId: 'b', rateLimit: null, ordered: false }, 100)).toBeGreaterThan(0);
   });
 
   it('starts held jobs in order as slots free', () => {
-    const gate = new HookGate(1, 60_000);
+    const gate = new HookGate(1, 60_000, 30_000);
     const first = job('a');
     const second = job('a');
     const third = job('a');
@@ -44,11 +45,12 @@ describe('HookGate', () => {
     gate.finished('a');
     expect(gate.takeReady('a', 0)).toEqual([second]);
     gate.finished('a');
-    expect(gate.busyHooks()).toEqual([]);
+    expect(gate.hasHeld('a')).toBe(false);
+    expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBeGreaterThan(0);
   });
 
   it('spaces a rate-limited hook at 1/N seconds and holds no more than fits in half a lease', () => {
-    const gate = new HookGate(100, 10_000); // half a lease = 5 s → 5 jobs at 1/s
+    const gate = new HookGate(100, 10_000, 1); // half a lease = 5 s → 5 jobs at 1/s
     expect(gate.admit(job('r', 1), 0)).toBe('start');
     const held = Array.from({ length: 6 }, () => gate.admit(job('r', 1), 0));
     expect(held).toEqual(['hold', 'hold', 'hold', 'hold', 'hold', 'release']);
@@ -59,12 +61,26 @@ describe('HookGate', () => {
     expect(gate.takeReady('r', 3_500)).toHaveLength(1); // one per slot: no burst after a gap
   });
 
+  it('sizes claims by free slots, hold room and the global limit; one at a time for an ordered hook', () => {
+    const gate = new HookGate(4, 10_000, 1); // 1 ms attempts: hold up to the 256 cap
+    const hook = { hookId: 'q', rateLimit: null, ordered: false };
+    expect(gate.quota(hook, 100)).toBe(4 + 256);
+    expect(gate.quota(hook, 2)).toBe(2 + 256);
+    expect(gate.quota(hook, 0)).toBe(0);
+    const slow = new HookGate(4, 10_000, 2_500); // 2.5 s attempts: two rounds fit in half a lease
+    expect(slow.quota(hook, 100)).toBe(4 + 8);
+    const ordered = { hookId: 'o', rateLimit: null, ordered: true };
+    expect(gate.quota(ordered, 100)).toBe(1);
+    gate.admit({ ...job('o'), hookId: 'o' }, 0);
+    expect(gate.quota(ordered, 100)).toBe(0);
+  });
+
   it('hands back everything held on drain', () => {
-    const gate = new HookGate(1, 60_000);
+    const gate = new HookGate(1, 60_000, 30_000);
     gate.admit(job('a'), 0);
     const held = job('a');
     gate.admit(held, 0);
     expect(gate.drainHeld()).toEqual([held]);
-    expect(gate.busyHooks()).toEqual(['a']); // the one in flight still counts
+    expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBe(0); // the one in flight still counts
   });
 });

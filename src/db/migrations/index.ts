@@ -8,11 +8,13 @@ export const MIGRATION_NAMES = {
     'Migration20261128021847_initial',
     'Migration20261128023544_operations',
     'Migration20261128030022_indexes',
+    'Migration20261128034329_claim_by_hook',
   ],
   postgres: [
     'Migration20261128021847_initial',
     'Migration20261128023545_operations',
     'Migration20261128030023_indexes',
+    'Migration20261128034330_claim_by_hook',
   ],
 } as const;
 
@@ -23,11 +25,13 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
       { name: 'Migration20261128021847_initial', class: (await import('./sqlite/Migration20261128021847_initial')).Migration20261128021847_initial },
       { name: 'Migration20261128023544_operations', class: (await import('./sqlite/Migration20261128023544_operations')).Migration20261128023544_operations },
       { name: 'Migration20261128030022_indexes', class: (await import('./sqlite/Migration20261128030022_indexes')).Migration20261128030022_indexes },
+      { name: 'Migration20261128034329_claim_by_hook', class: (await import('./sqlite/Migration20261128034329_claim_by_hook')).Migration20261128034329_claim_by_hook },
     ];
   }
   return [
     { name: 'Migration20261128021847_initial', class: (await import('./postgres/Migration20261128021847_initial')).Migration20261128021847_initial },
     { name: 'Migration20261128023545_operations', class: (await import('./postgres/Migration20261128023545_operations')).Migration20261128023545_operations },
     { name: 'Migration20261128030023_indexes', class: (await import('./postgres/Migration20261128030023_indexes')).Migration20261128030023_indexes },
+    { name: 'Migration20261128034330_claim_by_hook', class: (await import('./postgres/Migration20261128034330_claim_by_hook')).Migration20261128034330_claim_by_hook },
   ];
 }

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261128034330_claim_by_hook extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create index "deliveries_hook_id_next_attempt_at_index" on "deliveries" ("hook_id", "next_attempt_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "deliveries_hook_id_next_attempt_at_index";`);
+  }
+
+}
