@@ -14,6 +14,11 @@ export type Dialect = Config['database']['kind'];
 // Any constant works; it only has to be the same in every hookwire process.
 const MIGRATION_LOCK_ID = 0x686f6f6b;
 
+/** The dialect an open ORM speaks (PostgreSQL is configured by URL, SQLite by file name). */
+export function dialectOf(orm: Orm): Dialect {
+  return orm.config.get('clientUrl') ? 'postgres' : 'sqlite';
+}
+
 /** Opens the database (creating the SQLite folder or the PostgreSQL schema if needed). */
 export async function openDatabase(database: Config['database'], poolSize?: number): Promise<Orm> {
   if (database.kind === 'sqlite') {

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import type { Orm } from '../db/database';
+import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
-import { enqueueDeliveries } from '../deliveries/fan-out';
+import { insertEventsWithDeliveries } from '../deliveries/fan-out';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
 import type { EventMessage } from '../realtime/topics';
@@ -111,10 +111,7 @@ export class EventService {
     if (fresh.length === 0) return results;
     let queued: number;
     try {
-      queued = await this.orm.em.fork().transactional(async (tx) => {
-        for (let start = 0; start < fresh.length; start += 500) await tx.insertMany(Event, fresh.slice(start, start + 500));
-        return enqueueDeliveries(tx, fresh);
-      });
+      queued = await this.orm.em.fork().transactional((tx) => insertEventsWithDeliveries(tx, dialectOf(this.orm), fresh));
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException && requests.length > 1) {
         const one: Event[] = [];

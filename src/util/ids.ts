@@ -5,6 +5,18 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 let lastTime = 0;
 let lastRandom: Uint8Array = new Uint8Array(10);
+// Random bytes are drawn 4 KiB at a time: one CSPRNG call per ~400 ids instead of one each.
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function randomTen(): Uint8Array {
+  if (poolOffset + 10 > pool.length) {
+    pool = randomBytes(4096);
+    poolOffset = 0;
+  }
+  poolOffset += 10;
+  return pool.subarray(poolOffset - 10, poolOffset);
+}
 
 function encode(bytes: Uint8Array, length: number): string {
   // Read the bytes as one big-endian number and print its lowest `length` base32 digits.
@@ -40,7 +52,7 @@ export function ulid(now: number = Date.now()): string {
     lastRandom = increment(lastRandom);
   } else {
     lastTime = now;
-    lastRandom = randomBytes(10);
+    lastRandom = randomTen();
   }
   const time = new Uint8Array(6);
   let t = lastTime;
