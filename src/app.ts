@@ -15,7 +15,7 @@ import { RetentionSweeper } from './delivery/retention';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
 import { EventTypeService } from './events/event-type.service';
-import { EventService } from './events/event.service';
+import { EventService, MAX_BATCH } from './events/event.service';
 import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
 import { createLogger, type Logger } from './logger';
@@ -83,7 +83,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
   });
-  let emitOperational: (event: OperationalEvent) => void = () => {};
+  let emitOperational: (events: OperationalEvent[]) => Promise<void> = async () => {};
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
@@ -107,7 +107,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           metrics.recordAttempt(result);
           live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
         },
-        onOperationalEvent: (event) => emitOperational(event),
+        onOperationalEvents: (events) => emitOperational(events),
       })
     : undefined;
 
@@ -133,8 +133,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     queueSignal.notify();
   }
   // Operational events go through emitEvent like any other, so hooks can subscribe to them.
-  emitOperational = (event) =>
-    void services.events.emit(event).catch((error) => logger.error({ err: error, event: event.event }, 'could not emit an operational event'));
+  emitOperational = async (events) => {
+    for (let start = 0; start < events.length; start += MAX_BATCH) await services.events.emitMany(events.slice(start, start + MAX_BATCH));
+  };
   const generatedAdminKey = await apiKeys.bootstrapAdminKey();
 
   let http: HttpServer;

@@ -35,8 +35,12 @@ export interface DispatcherOptions {
   logger: EngineLogger;
   /** Told of every recorded attempt (the live `deliveryUpdated` feed, metrics). */
   onAttempt?: (result: AttemptResult) => void;
-  /** Told of each operational event to emit (`Hook.Disabled`, `Delivery.Failing`, …). */
-  onOperationalEvent?: (event: OperationalEvent) => void;
+  /**
+   * Emits the operational events of a recorded batch (`Hook.Disabled`, `Delivery.Failing`, …).
+   * Awaited before the next batch is recorded, so a storm of failures cannot pile up events
+   * in memory faster than they are stored.
+   */
+  onOperationalEvents?: (events: OperationalEvent[]) => Promise<void>;
   workerId?: string;
 }
 
@@ -162,8 +166,13 @@ export class Dispatcher {
     return more;
   }
 
+  /**
+   * Slots free for new attempts. Finished attempts waiting to be recorded count too, so a
+   * worker that sends faster than the database records (an endpoint failing fast during a
+   * backlog) slows down instead of piling results up in memory.
+   */
   private freeSlots(): number {
-    return this.options.concurrency - this.inFlight;
+    return this.options.concurrency - this.inFlight - this.pendingResults.length;
   }
 
   private startAttempt(job: DeliveryJob): void {
@@ -272,7 +281,7 @@ export class Dispatcher {
   }
 
   private async writeBatch(batch: AttemptResult[]): Promise<void> {
-    const { store, clock, logger, onAttempt, onOperationalEvent } = this.options;
+    const { store, clock, logger, onAttempt, onOperationalEvents } = this.options;
     let disabled: DisabledHook[] = [];
     for (let attempt = 0; ; attempt++) {
       try {
@@ -292,8 +301,9 @@ export class Dispatcher {
     // An ordered hook's next delivery becomes claimable only now that this one is recorded.
     this.wake();
     if (onAttempt) for (const result of batch) onAttempt(result);
-    if (onOperationalEvent) {
-      for (const event of operationalEventsOf(batch, disabled)) onOperationalEvent(event);
+    const operational = operationalEventsOf(batch, disabled);
+    if (onOperationalEvents && operational.length > 0) {
+      await onOperationalEvents(operational).catch((error) => logger.error({ err: error }, 'could not emit operational events'));
     }
   }
 
