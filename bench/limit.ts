@@ -1,0 +1,78 @@
+import { Pool } from 'undici';
+import { deliveryLikeRequest } from './payload';
+import type { ReceiverHandle } from './receiver-control';
+import { round, sleep } from './stats';
+
+/** The bare loop at one concurrency. */
+export interface LimitRun {
+  concurrency: number;
+  requests: number;
+  /** Timed requests the receiver counted: must equal `requests` (a check on the loop itself). */
+  received: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/** The machine's limit: the best bare-loop rate, and every run it was picked from. */
+export interface LimitResult {
+  perSecond: number;
+  concurrency: number;
+  bodyBytes: number;
+  runs: LimitRun[];
+}
+
+/**
+ * The limit every rate is compared with: undici keep-alive POSTs of a delivery-sized, signed-
+ * looking body to the same receiver, `concurrency` loops over as many pooled connections
+ * (the sender's own setup: one undici Pool per origin), each loop sending as soon as its last
+ * answer is read. Bounded by `seconds` and by `maxRequests` per run.
+ */
+export async function measureLimit(
+  receiver: ReceiverHandle,
+  options: { seconds: number; maxRequests: number; concurrencies: number[] },
+): Promise<LimitResult> {
+  const { body, headers } = deliveryLikeRequest();
+  const runs: LimitRun[] = [];
+  const counted = async () => (await receiver.stats())['/limit']?.count ?? 0;
+  for (const concurrency of options.concurrencies) {
+    const before = await counted();
+    const result = await run(receiver.origin, body, headers, concurrency, options.seconds, options.maxRequests);
+    // The warm-up sent one request per connection before the timed part.
+    const received = (await counted()) - before - concurrency;
+    if (received !== result.requests) throw new Error(`bare loop: sent ${result.requests}, the receiver counted ${received}`);
+    runs.push({ ...result, received });
+    await sleep(200);
+  }
+  const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  return { perSecond: best.perSecond, concurrency: best.concurrency, bodyBytes: Buffer.byteLength(body), runs };
+}
+
+async function run(
+  origin: string,
+  body: string,
+  headers: Record<string, string>,
+  concurrency: number,
+  seconds: number,
+  maxRequests: number,
+): Promise<Omit<LimitRun, 'received'>> {
+  const pool = new Pool(origin, { connections: concurrency });
+  const post = async () => {
+    const response = await pool.request({ path: '/limit', method: 'POST', headers, body });
+    await response.body.dump();
+  };
+  // Warm the connections up first, so the timed part measures steady keep-alive traffic.
+  await Promise.all(Array.from({ length: concurrency }, post));
+  let sent = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const loop = async () => {
+    while (sent < maxRequests && performance.now() < deadline) {
+      sent++;
+      await post();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  return { concurrency, requests: sent, seconds: round(elapsed, 3), perSecond: Math.round(sent / elapsed) };
+}

@@ -1,0 +1,43 @@
+import type { EmitRun } from './emit';
+import type { ReceiverHandle } from './receiver-control';
+import { round } from './stats';
+
+/** A delivery rate: what was emitted, what arrived, over how long. */
+export interface Rate {
+  emitted: number;
+  /** Deliveries the emitted events make (events × matching hooks). */
+  expected: number;
+  delivered: number;
+  /** From the first emit to the last arrival. */
+  seconds: number;
+  emitSeconds: number;
+  perSecond: number;
+  /** False when the wait ran out first: the rate is then over what had arrived by then. */
+  complete: boolean;
+}
+
+/**
+ * Waits (up to `waitMs`) for `expected` deliveries on the paths starting with `prefix`, and
+ * returns their rate from the emit phase's start to the last arrival. A wait that runs out
+ * still yields a rate, over what arrived, flagged incomplete: every phase is bounded in time
+ * however slow the server is.
+ */
+export async function deliveryRate(receiver: ReceiverHandle, prefix: string, run: EmitRun, expected: number, waitMs: number): Promise<Rate> {
+  const seen = await receiver.collect(prefix, expected, waitMs);
+  const seconds = (seen.last - run.startedAt) / 1000;
+  return {
+    emitted: run.emitted,
+    expected,
+    delivered: seen.count,
+    seconds: round(seconds, 3),
+    emitSeconds: round((run.finishedAt - run.startedAt) / 1000, 3),
+    perSecond: seconds > 0 ? seen.count / seconds : 0,
+    complete: seen.complete,
+  };
+}
+
+/** One line for the progress log. */
+export function describeRate(label: string, rate: Rate): string {
+  const tail = rate.complete ? '' : ` (INCOMPLETE: ${rate.delivered} of ${rate.expected} arrived within the wait)`;
+  return `  ${label}: ${rate.emitted} emitted in ${rate.emitSeconds} s, ${rate.delivered} delivered in ${rate.seconds} s: ${Math.round(rate.perSecond)}/s${tail}`;
+}

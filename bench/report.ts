@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseKind } from './database';
+import type { LimitResult } from './limit';
+import type { Figure, ScenarioResult } from './scenario';
+
+/** The machine a run measured, as the JSON and the README record it. */
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  totalMemoryMiB: number;
+  /** 1, 5 and 15 minute load averages when the run started and ended. */
+  loadAverageStart: number[];
+  loadAverageEnd?: number[];
+}
+
+/** Which code was measured: the commit, and the files under src/ that differed from it. */
+export interface SourceInfo {
+  commit: string;
+  changedFiles: string[];
+}
+
+/** Everything one run wrote to `bench/results/<date>.json`. */
+export interface BenchReport {
+  date: string;
+  quick: boolean;
+  database: DatabaseKind;
+  machine: MachineInfo;
+  source: SourceInfo;
+  limit: LimitResult;
+  scenarios: Partial<Record<string, ScenarioResult>>;
+  seconds: number;
+}
+
+/** The machine now (load average included). */
+export function machineInfo(): MachineInfo {
+  const list = cpus();
+  return {
+    cpus: list.length,
+    cpuModel: list[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${release()}`,
+    totalMemoryMiB: Math.round(totalmem() / 2 ** 20),
+    loadAverageStart: loadAverage(),
+  };
+}
+
+/** The checked-out commit and uncommitted changes under src/ (read-only git), or `unknown` outside a repository. */
+export function sourceInfo(): SourceInfo {
+  // Only trailing whitespace is cut: a porcelain line starts with a space for an unstaged change.
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+  try {
+    const changed = git('status', '--porcelain', '--', 'src');
+    return { commit: git('rev-parse', '--short', 'HEAD'), changedFiles: changed ? changed.split('\n').map((line) => line.slice(3)) : [] };
+  } catch {
+    return { commit: 'unknown', changedFiles: [] };
+  }
+}
+
+/** The 1, 5 and 15 minute load averages, to two decimals. */
+export function loadAverage(): number[] {
+  return loadavg().map((value) => Math.round(value * 100) / 100);
+}
+
+/** The results as a Markdown table: the limit first, then every figure with its ratio and target. */
+export function formatTable(report: BenchReport): string {
+  const { machine, limit } = report;
+  const lines = [
+    `hookwire bench, ${report.date}, ${report.database}${report.quick ? ', QUICK (tiny counts: not a measurement)' : ''}`,
+    `code ${report.source.commit}${report.source.changedFiles.length ? ` + uncommitted changes to ${report.source.changedFiles.join(', ')}` : ''}`,
+    `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverageStart.join(' / ')} at start, ${machine.loadAverageEnd?.join(' / ') ?? '?'} at end; ${Math.round(report.seconds)} s`,
+    '',
+    '| figure | value | × bare | target | met |',
+    '| --- | ---: | ---: | --- | :---: |',
+    `| bare undici POST loop (the limit; best of ${limit.runs.map((run) => `${run.concurrency}: ${run.perSecond}`).join(', ')}) | ${limit.perSecond.toLocaleString('en')} /s | 1 | | |`,
+  ];
+  for (const result of Object.values(report.scenarios)) {
+    if (!result) continue;
+    for (const figure of result.figures) lines.push(row(figure));
+    if (result.error) lines.push(`| ${result.name}: failed: ${result.error.split('\n')[0].slice(0, 160)} | | | | ✗ |`);
+  }
+  return lines.join('\n');
+}
+
+function row(figure: Figure): string {
+  const value = `${figure.value.toLocaleString('en')} ${figure.unit}`;
+  const ratio = figure.ratio === undefined ? '' : figure.ratio.toFixed(2);
+  const met = figure.met === undefined ? '' : figure.met ? '✓' : '✗';
+  const label = figure.note ? `${figure.label} (${figure.note})` : figure.label;
+  return `| ${label} | ${value} | ${ratio} | ${figure.target?.text ?? ''} | ${met} |`;
+}
+
+/** Writes the report as `<dir>/<ISO date>.json`; returns the path. */
+export function writeReport(report: BenchReport, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${report.date.replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}.json`);
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBenchDatabase, DEFAULT_POSTGRES_URL, type BenchDatabase, type DatabaseKind } from './database';
+import { measureLimit } from './limit';
+import { startReceiver } from './receiver-control';
+import { formatTable, loadAverage, machineInfo, sourceInfo, writeReport, type BenchReport } from './report';
+import { judge, SCENARIOS, type BenchContext, type Scenario, type ScenarioName, type ScenarioResult } from './scenario';
+import { backlog } from './scenarios/backlog';
+import { fanout } from './scenarios/fanout';
+import { isolation } from './scenarios/isolation';
+import { latency } from './scenarios/latency';
+import { liveFeed } from './scenarios/live-feed';
+import { start } from './scenarios/start';
+import { throughput } from './scenarios/throughput';
+import { buildServer, startServer, type BenchServer } from './server';
+import { round } from './stats';
+
+/**
+ * `npm run bench [-- --postgres] [--quick] [--only a,b] [--out dir] [--profile] [--sql-timing]`
+ *
+ * Builds the server bundle (as `npm start` does, into .bench-dist/), starts the receiver process, measures the bare-loop limit, runs each scenario against its
+ * own hookwire process and fresh database, prints the table and writes the JSON report.
+ * Exits 1 if a scenario could not run (a missed target is a result, not a failure).
+ */
+const RUNNERS: Record<ScenarioName, Scenario> = {
+  start,
+  throughput,
+  fanout,
+  latency,
+  'live-feed': liveFeed,
+  isolation,
+  backlog,
+};
+
+interface Options {
+  database: DatabaseKind;
+  postgresUrl: string;
+  quick: boolean;
+  only: ScenarioName[];
+  out: string;
+  profileDir?: string;
+  sqlTimingDir?: string;
+}
+
+function parseOptions(args: string[]): Options {
+  const value = (flag: string) => {
+    const index = args.indexOf(flag);
+    if (index < 0) return undefined;
+    const next = args[index + 1];
+    if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return next;
+  };
+  const known = new Set(['--postgres', '--quick', '--only', '--out', '--profile', '--sql-timing']);
+  for (const arg of args) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`);
+  const only = value('--only')?.split(',') ?? [...SCENARIOS];
+  for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`no scenario "${name}" (${SCENARIOS.join(', ')})`);
+  const out = value('--out') ?? fileURLToPath(new URL('./results', import.meta.url));
+  return {
+    database: args.includes('--postgres') ? 'postgres' : 'sqlite',
+    postgresUrl: process.env.DATABASE_URL || DEFAULT_POSTGRES_URL,
+    quick: args.includes('--quick'),
+    only: SCENARIOS.filter((name) => only.includes(name)),
+    out,
+    profileDir: args.includes('--profile') ? `${out}/profiles` : undefined,
+    sqlTimingDir: args.includes('--sql-timing') ? `${out}/sql-timing` : undefined,
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = machineInfo();
+  const began = performance.now();
+  const log = (message: string) => console.log(message);
+  log(`hookwire bench on ${options.database}${options.quick ? ' (quick)' : ''}: ${machine.cpus} CPUs, load ${machine.loadAverageStart.join(' / ')}`);
+
+  // Built once, before anything is timed: every server of the run runs this same bundle.
+  const source = sourceInfo();
+  buildServer();
+  const receiver = await startReceiver();
+  const databases: BenchDatabase[] = [];
+  let servers: BenchServer[] = [];
+  const cleanUp = async () => {
+    await Promise.allSettled(servers.map((server) => server.stop()));
+    servers = [];
+    await Promise.allSettled(databases.splice(0).map((database) => database.drop()));
+    await receiver.stop();
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+  try {
+    const limit = await measureLimit(receiver, {
+      seconds: options.quick ? 0.5 : 3,
+      maxRequests: options.quick ? 5_000 : 100_000,
+      concurrencies: [1, 16, 64],
+    });
+    log(`limit: ${limit.perSecond}/s at concurrency ${limit.concurrency} (${limit.runs.map((run) => `${run.concurrency}: ${run.perSecond}/s`).join(', ')}), body ${limit.bodyBytes} B`);
+
+    const done = new Map<ScenarioName, ScenarioResult>();
+    let serverCount = 0;
+    const newDatabase = () => {
+      const database = createBenchDatabase(options.database, options.postgresUrl);
+      databases.push(database);
+      return database;
+    };
+    const context: BenchContext = {
+      quick: options.quick,
+      database: options.database,
+      receiver,
+      limit,
+      done,
+      log,
+      newDatabase,
+      async startServer(name, env = {}, database = newDatabase()) {
+        const label = `${name}-${++serverCount}`;
+        const profile = options.profileDir ? { dir: options.profileDir, name: label } : undefined;
+        const sqlTiming = options.sqlTimingDir ? sqlTimingEnv(options.sqlTimingDir, label) : {};
+        const server = await startServer({ databaseUrl: database.url, env: { ...sqlTiming, ...env }, profile });
+        servers.push(server);
+        return server;
+      },
+    };
+    for (const name of options.only) {
+      log(`${name}…`);
+      const scenarioStart = performance.now();
+      let result: ScenarioResult;
+      try {
+        const { figures, details } = await RUNNERS[name](context);
+        result = { name, seconds: 0, figures: figures.map(judge), details };
+      } catch (error) {
+        const output = servers.map((server) => server.output().slice(-2_000)).join('\n');
+        result = { name, seconds: 0, figures: [], details: { serverOutput: output }, error: (error as Error).stack ?? String(error) };
+        log(`  failed: ${(error as Error).message}`);
+      } finally {
+        await Promise.allSettled(servers.map((server) => server.stop()));
+        servers = [];
+        await receiver.reset();
+      }
+      result.seconds = round((performance.now() - scenarioStart) / 1000, 1);
+      done.set(name, result);
+    }
+
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      quick: options.quick,
+      database: options.database,
+      machine: { ...machine, loadAverageEnd: loadAverage() },
+      source,
+      limit,
+      scenarios: Object.fromEntries(done),
+      seconds: round((performance.now() - began) / 1000, 1),
+    };
+    log('');
+    log(formatTable(report));
+    log('');
+    log(`written to ${writeReport(report, options.out)}`);
+    if (options.sqlTimingDir) log(`SQLite statement timings in ${options.sqlTimingDir}`);
+    if (options.profileDir) log(`CPU profiles in ${options.profileDir} (summarise with: npx tsx bench/profile-summary.ts <file>)`);
+    return [...done.values()].some((result) => result.error) ? 1 : 0;
+  } finally {
+    await cleanUp();
+  }
+}
+
+/** The environment that preloads sql-timing.cjs into a server, writing to `<dir>/<label>.json`. */
+function sqlTimingEnv(dir: string, label: string): Record<string, string> {
+  mkdirSync(dir, { recursive: true });
+  const preload = fileURLToPath(new URL('./sql-timing.cjs', import.meta.url));
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+    HOOKWIRE_BENCH_SQL_TIMING: join(dir, `${label}.json`),
+  };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
