@@ -14,11 +14,11 @@ const HOOK_CONCURRENCY = 16;
  * enough volume to keep its 16 slots (HOOKWIRE_HOOK_CONCURRENCY) busy for the whole second
  * measurement, so the healthy hook's events are the same work in both runs. Rates are
  * deliveries per second from the first emit (`emitEvents` batches) to the last arrival;
- * each run emits at most 5,000 events and waits at most 40 s for them.
+ * each run emits at most 10,000 events and waits at most 40 s for them.
  */
 export const isolation: Scenario = async (context) => {
   const { quick, receiver } = context;
-  const count = quick ? 200 : 5_000;
+  const count = quick ? 200 : 10_000;
   const server = await context.startServer('isolation', { HOOKWIRE_REQUEST_TIMEOUT: TIMEOUT, HOOKWIRE_LEASE: '10s' });
   const admin = server.client(1);
   const { createHook: healthy } = await admin.CreateHook({ input: { name: 'healthy', url: `${receiver.origin}/iso/warm`, events: [BENCH_EVENT] } });

@@ -8,8 +8,8 @@ import type { SubscriberMessage } from './subscribers';
 
 /**
  * Live feed: 1,000 graphql-ws subscribers (one WebSocket each, in a separate process) on one
- * server. Once all are connected, events are emitted until every subscriber has had one
- * (priming); then events are emitted one at a time, each timed from just before its
+ * server. Once all are connected, events are emitted until every subscriber has had one and
+ * at least 10 have gone (priming, and the server's warm-up); then events are emitted one at a time, each timed from just before its
  * `emitEvent` to its arrival at each subscriber. Reported: p50 and p99 over all
  * (event, subscriber) arrivals, and the median over events of the time until all have it.
  */
@@ -53,9 +53,11 @@ export const liveFeed: Scenario = async (context) => {
     await next((m) => m.type === 'subscribed', 120_000, 'subscribed');
     const connectSeconds = (wallNow() - connectStart) / 1000;
     context.log(`  ${subscribers} subscribers connected in ${round(connectSeconds, 2)} s`);
+    // Priming also warms the server's feed path up (JIT): at least a few events go before timing.
+    const minPrimeEvents = quick ? 2 : 10;
     let primeEvents = 0;
     const primeDeadline = Date.now() + 60_000;
-    while (!messages.some((m) => m.type === 'primed')) {
+    while (primeEvents < minPrimeEvents || !messages.some((m) => m.type === 'primed')) {
       if (Date.now() > primeDeadline) throw new Error('live feed: subscribers were not all primed within 60 s');
       await client.EmitEvent({ input: { event: BENCH_EVENT, payload: userCreatedPayload(primeEvents++) } });
       await sleep(250);
