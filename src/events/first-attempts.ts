@@ -1,8 +1,7 @@
 import type { Orm } from '../db/database';
 import { Delivery } from '../deliveries/delivery.entity';
-import { BadUserInputError } from '../errors';
+import { parseDurationArgument } from '../graphql/duration-argument';
 import type { HookwirePubSub } from '../realtime/pubsub';
-import { parseDuration } from '../util/duration';
 
 /** The longest `emitEvent(waitFor:)` may hold the request. */
 export const MAX_WAIT_FOR_MS = 30_000;
@@ -11,14 +10,7 @@ const POLL_MS = 250;
 
 /** Reads `waitFor`: a duration from 0 to 30 s. */
 export function validateWaitFor(text: string): number {
-  let ms: number;
-  try {
-    ms = parseDuration(text);
-  } catch (error) {
-    throw new BadUserInputError((error as Error).message, 'waitFor');
-  }
-  if (ms > MAX_WAIT_FOR_MS) throw new BadUserInputError('waitFor must be at most 30s', 'waitFor');
-  return ms;
+  return parseDurationArgument(text, 'waitFor', MAX_WAIT_FOR_MS, '30s');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { TRANSPORT_HEADER_NAMES } from '../delivery/sender';
 import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { BadUserInputError } from '../errors';
-import { parseDuration } from '../util/duration';
+import { parseDurationArgument } from '../graphql/duration-argument';
 import type { HookHeader } from './hook.entity';
 
 // Logto's console rules: a name is printable ASCII without space or colon; a value printable ASCII.
@@ -89,12 +89,5 @@ export const MAX_KEY_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A rotation's grace period: a duration from 0 to 7 days. */
 export function validateGracePeriod(text: string): number {
-  let ms: number;
-  try {
-    ms = parseDuration(text);
-  } catch (error) {
-    throw new BadUserInputError((error as Error).message, 'gracePeriod');
-  }
-  if (ms > MAX_KEY_GRACE_MS) throw new BadUserInputError('gracePeriod must be at most 7d', 'gracePeriod');
-  return ms;
+  return parseDurationArgument(text, 'gracePeriod', MAX_KEY_GRACE_MS, '7d');
 }
