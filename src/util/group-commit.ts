@@ -21,7 +21,11 @@ export class GroupCommit<I, O> {
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writing) return;
+      this.writing = true;
+      // Start on the next turn of the event loop, so the requests that arrived together share
+      // the first write too (a synchronous driver never lets them in while one is running).
+      setImmediate(() => void this.drain());
     });
   }
 
@@ -31,7 +35,6 @@ export class GroupCommit<I, O> {
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.maxBatch);
