@@ -10,6 +10,7 @@ import { Dispatcher } from './delivery/dispatcher';
 import { createHttpSender } from './delivery/http-sender';
 import type { AttemptResult } from './delivery/job';
 import type { OperationalEvent } from './delivery/operational-events';
+import { errorKindOf, responseOf } from './delivery/outcome';
 import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
 import { localQueueSignal } from './delivery/queue-signal';
@@ -196,7 +197,6 @@ function databaseIdentity(database: Config['database']): string {
 
 function toAttemptMessage(result: AttemptResult): AttemptMessage {
   const { outcome, next } = result;
-  const answered = outcome.kind === 'success' || outcome.kind === 'http-error';
   return {
     deliveryId: result.job.deliveryId,
     hookId: result.job.hookId,
@@ -205,8 +205,8 @@ function toAttemptMessage(result: AttemptResult): AttemptMessage {
     status: next.status,
     attemptNumber: result.number,
     succeeded: outcome.kind === 'success',
-    responseStatus: answered ? outcome.status : null,
-    errorKind: outcome.kind === 'success' ? null : outcome.kind === 'http-error' ? 'http' : outcome.kind,
+    responseStatus: responseOf(outcome)?.status ?? null,
+    errorKind: errorKindOf(outcome),
     errorMessage: outcome.kind === 'success' ? null : 'message' in outcome ? outcome.message : `HTTP ${outcome.status}`,
     durationMs: result.durationMs,
     nextAttemptAt: next.status === 'RETRYING' ? next.at.toISOString() : null,

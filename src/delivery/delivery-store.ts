@@ -1,7 +1,7 @@
 import type { Dialect, Orm } from '../db/database';
 import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange } from './hook-health';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
-import { describeOutcome, errorKindOf } from './outcome';
+import { describeOutcome, errorKindOf, responseOf } from './outcome';
 import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } from './sql-values';
 
 type Row = Record<string, unknown>;
@@ -198,8 +198,7 @@ export class DeliveryStore {
 
   private attemptRow(result: AttemptResult): unknown[] {
     const { outcome } = result;
-    const status = outcome.kind === 'success' || outcome.kind === 'http-error' ? outcome.status : null;
-    const body = outcome.kind === 'success' || outcome.kind === 'http-error' ? outcome.body : null;
+    const response = responseOf(outcome);
     return [
       result.attemptId,
       result.job.deliveryId,
@@ -212,8 +211,8 @@ export class DeliveryStore {
       JSON.stringify(result.request.headers),
       result.request.body,
       boolParam(this.dialect, outcome.kind === 'success'),
-      status,
-      body,
+      response?.status ?? null,
+      response?.body ?? null,
       errorKindOf(outcome),
       outcome.kind === 'success' ? null : describeOutcome(outcome),
     ];

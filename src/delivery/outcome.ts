@@ -69,3 +69,8 @@ export function describeOutcome(outcome: AttemptOutcome): string {
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
+
+/** The endpoint's answer, when there was one (a success or an HTTP error); null otherwise. */
+export function responseOf(outcome: AttemptOutcome): { status: number; body: string } | null {
+  return outcome.kind === 'success' || outcome.kind === 'http-error' ? { status: outcome.status, body: outcome.body } : null;
+}

@@ -1,6 +1,6 @@
 import { buildRequest } from '../delivery/request-builder';
 import type { Sender } from '../delivery/sender';
-import { describeOutcome } from '../delivery/outcome';
+import { describeOutcome, responseOf } from '../delivery/outcome';
 import { BadUserInputError } from '../errors';
 import { BUILT_IN_EVENT_TYPES } from '../events/catalogue';
 import type { EventTypeService } from '../events/event-type.service';
@@ -48,11 +48,11 @@ export class HookTestService {
       { now, userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs },
     );
     const { durationMs, ...outcome } = await this.sender.send(request);
-    const answered = outcome.kind === 'success' || outcome.kind === 'http-error';
+    const response = responseOf(outcome);
     return {
       ok: outcome.kind === 'success',
-      responseStatus: answered ? outcome.status : null,
-      responseBody: answered ? outcome.body : null,
+      responseStatus: response?.status ?? null,
+      responseBody: response?.body ?? null,
       durationMs,
       error: outcome.kind === 'success' ? null : describeOutcome(outcome),
     };
