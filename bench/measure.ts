@@ -14,6 +14,14 @@ export interface Rate {
   perSecond: number;
   /** False when the wait ran out first: the rate is then over what had arrived by then. */
   complete: boolean;
+  /** The hookwire process's CPU time per delivery over the phase, when measured: the cost, whatever the noise. */
+  serverCpuUsPerDelivery?: number;
+}
+
+/** Starts counting a process's CPU time; the function returned gives the milliseconds used since. */
+export function cpuMeter(server: { cpuMs(): number }): () => number {
+  const start = server.cpuMs();
+  return () => server.cpuMs() - start;
 }
 
 /**
@@ -22,8 +30,16 @@ export interface Rate {
  * still yields a rate, over what arrived, flagged incomplete: every phase is bounded in time
  * however slow the server is.
  */
-export async function deliveryRate(receiver: ReceiverHandle, prefix: string, run: EmitRun, expected: number, waitMs: number): Promise<Rate> {
+export async function deliveryRate(
+  receiver: ReceiverHandle,
+  prefix: string,
+  run: EmitRun,
+  expected: number,
+  waitMs: number,
+  cpuSince?: () => number,
+): Promise<Rate> {
   const seen = await receiver.collect(prefix, expected, waitMs);
+  const cpuMs = cpuSince?.();
   const seconds = (seen.last - run.startedAt) / 1000;
   return {
     emitted: run.emitted,
@@ -33,11 +49,13 @@ export async function deliveryRate(receiver: ReceiverHandle, prefix: string, run
     emitSeconds: round((run.finishedAt - run.startedAt) / 1000, 3),
     perSecond: seconds > 0 ? seen.count / seconds : 0,
     complete: seen.complete,
+    serverCpuUsPerDelivery: cpuMs !== undefined && seen.count > 0 ? Math.round((cpuMs * 1000) / seen.count) : undefined,
   };
 }
 
 /** One line for the progress log. */
 export function describeRate(label: string, rate: Rate): string {
   const tail = rate.complete ? '' : ` (INCOMPLETE: ${rate.delivered} of ${rate.expected} arrived within the wait)`;
-  return `  ${label}: ${rate.emitted} emitted in ${rate.emitSeconds} s, ${rate.delivered} delivered in ${rate.seconds} s: ${Math.round(rate.perSecond)}/s${tail}`;
+  const cpu = rate.serverCpuUsPerDelivery === undefined ? '' : `, server CPU ${rate.serverCpuUsPerDelivery} µs per delivery`;
+  return `  ${label}: ${rate.emitted} emitted in ${rate.emitSeconds} s, ${rate.delivered} delivered in ${rate.seconds} s: ${Math.round(rate.perSecond)}/s${cpu}${tail}`;
 }

@@ -34,6 +34,11 @@ export interface BenchServer {
   startMs: number;
   /** The process's resident set size now, in MiB (from /proc), or NaN where /proc is missing. */
   rssMiB(): number;
+  /**
+   * CPU time the process has used so far (user + system, from /proc, 10 ms resolution), or NaN.
+   * Unlike wall time, hardly moved by other processes sharing the cores.
+   */
+  cpuMs(): number;
   /** A typed SDK client as admin, with `connections` keep-alive sockets. Closed by `stop`. */
   client(connections?: number): HookwireClient;
   /** The last 64 KiB of its stdout and stderr (warnings and errors: benches run at LOG_LEVEL=warn). */
@@ -119,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     process: child,
     startMs,
     rssMiB: () => readRssMiB(child.pid as number),
+    cpuMs: () => readCpuMs(child.pid as number),
     client(connections = 4) {
       const client = createHookwireClient({ url, apiKey: BENCH_ADMIN_KEY, connections });
       clients.push(client);
@@ -153,10 +159,24 @@ async function pollUntilOk(url: string, since: number, dead: () => boolean, outp
   }
 }
 
+// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS_PER_SECOND = 100;
+
 function readRssMiB(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function readCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return Number.NaN;
   }

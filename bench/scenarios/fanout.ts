@@ -1,5 +1,5 @@
 import { emitSingles } from '../emit';
-import { deliveryRate, describeRate } from '../measure';
+import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
 import { rateFigure, type Scenario } from '../scenario';
 
@@ -27,8 +27,9 @@ export const fanout: Scenario = async (context) => {
   await deliveryRate(receiver, '/fan-warm/', warm, warm.emitted * HOOKS, 30_000);
   for (const [i, id] of hooks.entries()) await admin.UpdateHook({ id, input: { url: `${receiver.origin}/fan/${i}` } });
 
+  const cpu = cpuMeter(server);
   const run = await emitSingles(clients, 2, { count: events, seconds: 20 });
-  const rate = await deliveryRate(receiver, '/fan/', run, run.emitted * HOOKS, quick ? 30_000 : 40_000);
+  const rate = await deliveryRate(receiver, '/fan/', run, run.emitted * HOOKS, quick ? 30_000 : 40_000, cpu);
   context.log(describeRate(`${run.emitted} events × ${HOOKS} hooks`, rate));
   return {
     figures: [rateFigure(context, `fan-out, 1 event → ${HOOKS} hooks`, rate.perSecond, { of: 'ratio', op: '>=', bound: 0.6, text: '≥ 0.6 × bare' }, rate)],

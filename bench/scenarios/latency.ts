@@ -1,4 +1,5 @@
 import type { HookwireClient } from '../../src/sdk';
+import { cpuMeter } from '../measure';
 import { BENCH_EVENT, userCreatedPayload } from '../payload';
 import type { Scenario } from '../scenario';
 import { percentile, round, sleep, wallNow } from '../stats';
@@ -23,8 +24,10 @@ export const latency: Scenario = async (context) => {
   await admin.UpdateHook({ id: hook.id, input: { url: `${receiver.origin}/lat/run` } });
 
   const count = quick ? RATE : RATE * 10;
+  const cpu = cpuMeter(server);
   const run = await paced(client, count, RATE);
   const seen = await receiver.collect('/lat/run', run.sentAt.size, 40_000);
+  const cpuUsPerEvent = Math.round((cpu() * 1000) / Math.max(1, seen.count));
   const { ids, times } = await receiver.arrivals('/lat/run');
   const latencies: number[] = [];
   ids.forEach((id, i) => {
@@ -34,7 +37,7 @@ export const latency: Scenario = async (context) => {
   const note = seen.complete ? undefined : `partial: ${latencies.length} of ${run.sentAt.size} arrived in the wait`;
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
-  context.log(`  ${latencies.length} events at ${RATE}/s: p50 ${round(p50, 2)} ms, p99 ${round(p99, 2)} ms`);
+  context.log(`  ${latencies.length} events at ${RATE}/s: p50 ${round(p50, 2)} ms, p99 ${round(p99, 2)} ms, server CPU ${cpuUsPerEvent} µs per event`);
   return {
     figures: [
       { label: `latency at ${RATE}/s, p50`, value: round(p50, 2), unit: 'ms', target: { of: 'value', op: '<=', bound: 5, text: '≤ 5 ms' }, note },
@@ -49,6 +52,7 @@ export const latency: Scenario = async (context) => {
       emitAnswerP50Ms: round(percentile(run.answerMs, 50), 2),
       emitAnswerP99Ms: round(percentile(run.answerMs, 99), 2),
       scheduleLagP99Ms: round(percentile(run.lagMs, 99), 2),
+      serverCpuUsPerEvent: cpuUsPerEvent,
     },
   };
 };

@@ -1,5 +1,5 @@
 import { emitBatches, emitSingles, type EmitRun } from '../emit';
-import { deliveryRate, describeRate } from '../measure';
+import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
 import { rateFigure, type BenchContext, type Scenario } from '../scenario';
 import { round } from '../stats';
@@ -30,8 +30,9 @@ export const throughput: Scenario = async (context) => {
 
   const phase = async (path: string, emit: () => Promise<EmitRun>) => {
     await admin.UpdateHook({ id: hook.id, input: { url: `${receiver.origin}${path}` } });
+    const cpu = cpuMeter(server);
     const run = await emit();
-    const rate = await deliveryRate(receiver, path, run, run.emitted, waitMs);
+    const rate = await deliveryRate(receiver, path, run, run.emitted, waitMs, cpu);
     context.log(describeRate(path, rate));
     return rate;
   };
