@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
+import { createSql } from './db/sql';
 import { DeliveryService } from './deliveries/delivery.service';
 import { systemClock, type Clock } from './delivery/clock';
 import { DeliveryStore } from './delivery/delivery-store';
@@ -80,7 +81,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
   const userAgent = `hookwire/${VERSION}`;
-  const store = new DeliveryStore(orm, config.database.kind, {
+  const sql = createSql(orm);
+  const store = new DeliveryStore(sql, {
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
   });
@@ -124,10 +126,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
     deliveries: new DeliveryService(orm, store, () => deliveriesQueued()),
-    events: new EventService(orm, eventTypes, config.maxPayloadBytes, {
+    events: new EventService(orm, sql, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
       deliveriesQueued: () => deliveriesQueued(),
-    }),
+    }, dispatcher),
   };
   function deliveriesQueued() {
     dispatcher?.wake();

@@ -1,11 +1,11 @@
-import type { Dialect, Orm } from '../db/database';
+import type { Dialect } from '../db/database';
+import type { Row, Sql, SqlSession } from '../db/sql';
 import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange } from './hook-health';
+import { HOOK_TARGET_COLUMNS, hookTargetFromRow } from './hook-target';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf, responseOf } from './outcome';
 import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } from './sql-values';
 
-type Row = Record<string, unknown>;
-type RunSql = (sql: string, params: unknown[]) => Promise<Row[]>;
 
 /** An enabled hook with deliveries due, and what governs how many may be claimed for it. */
 export interface DueHook {
@@ -34,18 +34,21 @@ const RESUME_SQL = `update deliveries set next_attempt_at = ?
  * lets the row come due again; finishing sets it to the next retry, or null when final.
  */
 export class DeliveryStore {
+  private readonly dialect: Dialect;
+
   constructor(
-    private readonly orm: Orm,
-    private readonly dialect: Dialect,
+    private readonly sql: Sql,
     private readonly disablePolicy: DisablePolicy,
-  ) {}
+  ) {
+    this.dialect = sql.dialect;
+  }
 
   /**
    * The enabled hooks with at least one delivery due now. One index probe per hook
    * (deliveries by hook and due time), so it costs the same whatever the backlog.
    */
   async dueHooks(now: Date): Promise<DueHook[]> {
-    const rows = await this.execute(
+    const rows = await this.sql.all(
       `select h.id, h.rate_limit, h.ordered from hooks h
        where h.enabled = ? and exists (select 1 from deliveries d where d.hook_id = h.id and d.next_attempt_at <= ?)`,
       [boolParam(this.dialect, true), this.date(now)],
@@ -68,7 +71,7 @@ export class DeliveryStore {
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const lock = this.dialect === 'postgres' ? 'for update skip locked' : '';
     const head = ordered ? `and d.id = (${ORDERED_HEAD_SQL})` : '';
-    const claimed = await this.execute(
+    const claimed = await this.sql.all(
       `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
        where id in (
          select d.id from deliveries d
@@ -84,29 +87,23 @@ export class DeliveryStore {
 
   /** Reads the event and hook of each claimed delivery. */
   private async loadJobs(ids: string[]): Promise<DeliveryJob[]> {
-    const rows = await this.execute(
+    const rows = await this.sql.all(
       `select d.id, d.event_id, d.hook_id, d.event_type, d.attempt_count, d.round_offset, d.next_trigger,
-              e.payload, e.created_at as event_created_at,
-              h.url, h.headers, h.signing_key, h.retired_signing_keys, h.rate_limit
+              e.payload, e.created_at as event_created_at, ${HOOK_TARGET_COLUMNS}
        from deliveries d join events e on e.id = d.event_id join hooks h on h.id = d.hook_id
        where d.id in (${placeholders(ids.length)})`,
       ids,
     );
     return rows.map((row) => ({
+      ...hookTargetFromRow(String(row.hook_id), row),
       deliveryId: String(row.id),
       eventId: String(row.event_id),
       eventType: String(row.event_type),
       eventCreatedAt: readDate(row.event_created_at) as Date,
       payload: readJson(row.payload),
-      hookId: String(row.hook_id),
-      url: String(row.url),
-      headers: readJson(row.headers),
-      signingKey: String(row.signing_key),
-      retiredSigningKeys: readJson(row.retired_signing_keys),
       attemptCount: Number(row.attempt_count),
       roundOffset: Number(row.round_offset),
       trigger: row.next_trigger === 'MANUAL' ? 'MANUAL' : 'SCHEDULED',
-      rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
     }));
   }
 
@@ -119,10 +116,8 @@ export class DeliveryStore {
    */
   async complete(results: readonly AttemptResult[], workerId: string, now: Date): Promise<DisabledHook[]> {
     if (results.length === 0) return [];
-    return this.orm.em.fork().transactional(async (em) => {
-      const run = (sql: string, params: unknown[]) =>
-        em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<Row[]>;
-      await run(
+    return this.sql.transaction(async (tx) => {
+      await tx.run(
         `insert into delivery_attempts (id, delivery_id, hook_id, number, trigger, started_at, duration_ms, request_url,
            request_headers, request_body, succeeded, response_status, response_body, error_kind, error_message)
          values ${results.map(() => `(${placeholders(15)})`).join(', ')}`,
@@ -131,7 +126,7 @@ export class DeliveryStore {
       // One statement moves every delivery of the batch on (VALUES columns are column1…5).
       const cast = this.dialect === 'postgres' ? ['', '', '::int', '::timestamptz', ''] : ['', '', '', '', ''];
       const row = `(${cast.map((suffix) => `?${suffix}`).join(', ')})`;
-      await run(
+      await tx.run(
         `update deliveries set status = v.column2, attempt_count = v.column3, next_attempt_at = v.column4,
            next_trigger = 'SCHEDULED', locked_by = null, locked_until = null, last_error = v.column5, updated_at = ?
          from (values ${results.map(() => row).join(', ')}) as v
@@ -152,31 +147,39 @@ export class DeliveryStore {
       for (const result of results) {
         if (result.disableHookReason) disabled.push({ hookId: result.job.hookId, reason: result.disableHookReason, disabledAt: now });
       }
-      for (const [hookId, change] of summarizeHealth(results)) {
-        const reason = await this.recordHealth(run, hookId, change, now);
+      const changes = [...summarizeHealth(results)];
+      // Hooks that only succeeded: one statement for all, touching only rows with a streak to end.
+      const healthy = changes.filter(([, change]) => change.failures === 0).map(([hookId]) => hookId);
+      if (healthy.length > 0) {
+        await tx.run(
+          `update hooks set failing_since = null, consecutive_failures = 0
+           where id in (${placeholders(healthy.length)}) and (consecutive_failures <> 0 or failing_since is not null)`,
+          healthy,
+        );
+      }
+      for (const [hookId, change] of changes) {
+        if (change.failures === 0) continue;
+        const reason = await this.recordHealth(tx, hookId, change, now);
         if (reason && !disabled.some((hook) => hook.hookId === hookId)) disabled.push({ hookId, reason, disabledAt: now });
       }
-      for (const hook of disabled) await this.disableHook(run, hook);
+      for (const hook of disabled) await this.disableHook(tx, hook);
       return disabled;
     });
   }
 
-  /** Updates a hook's failure streak; returns a reason when the streak should disable it. */
-  private async recordHealth(run: RunSql, hookId: string, change: HealthChange, now: Date): Promise<string | undefined> {
-    if (change.reset) {
-      await run('update hooks set failing_since = ?, consecutive_failures = ? where id = ?', [
-        change.firstFailureAt ? this.date(change.firstFailureAt) : null,
-        change.failures,
-        hookId,
-      ]);
-    } else {
-      await run(
-        'update hooks set failing_since = coalesce(failing_since, ?), consecutive_failures = consecutive_failures + ? where id = ?',
-        [this.date(change.firstFailureAt as Date), change.failures, hookId],
-      );
-    }
-    if (change.failures === 0) return undefined;
-    const [row] = await run('select enabled, failing_since, consecutive_failures from hooks where id = ?', [hookId]);
+  /** Extends (or, after a success in the batch, restarts) a hook's failure streak; returns a reason when it should disable the hook. */
+  private async recordHealth(tx: SqlSession, hookId: string, change: HealthChange, now: Date): Promise<string | undefined> {
+    const streak = 'returning enabled, failing_since, consecutive_failures';
+    const [row] = change.reset
+      ? await tx.all(`update hooks set failing_since = ?, consecutive_failures = ? where id = ? ${streak}`, [
+          this.date(change.firstFailureAt as Date),
+          change.failures,
+          hookId,
+        ])
+      : await tx.all(
+          `update hooks set failing_since = coalesce(failing_since, ?), consecutive_failures = consecutive_failures + ? where id = ? ${streak}`,
+          [this.date(change.firstFailureAt as Date), change.failures, hookId],
+        );
     if (!row || !readBoolean(row.enabled)) return undefined;
     const since = readDate(row.failing_since);
     const failures = Number(row.consecutive_failures);
@@ -184,16 +187,16 @@ export class DeliveryStore {
     return `every attempt failed since ${since?.toISOString()} (${failures} attempts in a row)`;
   }
 
-  private async disableHook(run: RunSql, hook: DisabledHook): Promise<void> {
+  private async disableHook(tx: SqlSession, hook: DisabledHook): Promise<void> {
     const at = this.date(hook.disabledAt);
-    await run('update hooks set enabled = ?, disabled_at = ?, disabled_reason = ?, updated_at = ? where id = ?', [
+    await tx.run('update hooks set enabled = ?, disabled_at = ?, disabled_reason = ?, updated_at = ? where id = ?', [
       boolParam(this.dialect, false),
       at,
       hook.reason,
       at,
       hook.hookId,
     ]);
-    await run(PARK_SQL, [hook.hookId]);
+    await tx.run(PARK_SQL, [hook.hookId]);
   }
 
   private attemptRow(result: AttemptResult): unknown[] {
@@ -220,12 +223,12 @@ export class DeliveryStore {
 
   /** Takes a disabled hook's waiting deliveries off the queue. */
   async park(hookId: string): Promise<void> {
-    await this.execute(PARK_SQL, [hookId], 'run');
+    await this.sql.run(PARK_SQL, [hookId]);
   }
 
   /** Puts a re-enabled hook's parked deliveries back on the queue, due now. */
   async resume(hookId: string, now: Date): Promise<void> {
-    await this.execute(RESUME_SQL, [this.date(now), hookId], 'run');
+    await this.sql.run(RESUME_SQL, [this.date(now), hookId]);
   }
 
   /**
@@ -233,7 +236,7 @@ export class DeliveryStore {
    * MANUAL. Refused while an attempt is in flight.
    */
   async redeliver(deliveryId: string, now: Date): Promise<'queued' | 'in-flight'> {
-    const rows = await this.execute(
+    const rows = await this.sql.all(
       `update deliveries set ${NEW_ROUND} where id = ? and (locked_by is null or locked_until < ?) returning id`,
       [this.date(now), this.date(now), deliveryId, this.date(now)],
     );
@@ -242,7 +245,7 @@ export class DeliveryStore {
 
   /** Starts a new round for every FAILED or SKIPPED delivery of a hook created in [since, until]. */
   async recover(hookId: string, since: Date, until: Date, now: Date): Promise<number> {
-    const rows = await this.execute(
+    const rows = await this.sql.all(
       `update deliveries set ${NEW_ROUND}
        where hook_id = ? and status in ('FAILED', 'SKIPPED') and created_at >= ? and created_at <= ? returning id`,
       [this.date(now), this.date(now), hookId, this.date(since), this.date(until)],
@@ -253,19 +256,14 @@ export class DeliveryStore {
   /** Gives back claimed deliveries that were not attempted (shutdown, or over a hook's limit). */
   async release(deliveryIds: readonly string[], workerId: string, now: Date): Promise<void> {
     if (deliveryIds.length === 0) return;
-    await this.execute(
+    await this.sql.run(
       `update deliveries set locked_by = null, locked_until = null, next_attempt_at = ?
        where id in (${placeholders(deliveryIds.length)}) and locked_by = ?`,
       [this.date(now), ...deliveryIds, workerId],
-      'run',
     );
   }
 
   private date(date: Date): number | Date {
     return dateParam(this.dialect, date);
-  }
-
-  private async execute(sql: string, params: unknown[], method: 'all' | 'run' = 'all'): Promise<Row[]> {
-    return this.orm.em.getConnection().execute(sql, params, method);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
 import type { DeliveryStore } from './delivery-store';
+import type { Handoff, HandoffSource } from './handoff';
 import { HookGate } from './hook-gate';
 import type { AttemptResult, DeliveryJob, DisabledHook, NextStep } from './job';
 import { operationalEventsOf, type OperationalEvent } from './operational-events';
@@ -56,14 +57,22 @@ const ERROR_BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
  * attempt and plans the next. New deliveries in this process wake it at once (`wake`);
  * a slow poll finds retries that came due and work queued by other processes.
  */
-export class Dispatcher {
+export class Dispatcher implements HandoffSource {
   readonly workerId: string;
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
+  // Due work was left in the database at the last claim for lack of room: a freed slot
+  // should look again. Otherwise finishing an attempt needs no query.
+  private backlogged = false;
+  // Wakes the loop when the earliest retry this worker scheduled comes due.
+  private retryTimer: { at: number; timer: NodeJS.Timeout } | undefined;
   private inFlight = 0;
   private readonly sending = new Set<string>();
+  // Room promised to open handoffs, per hook and in all, until they commit or abort.
+  private readonly reserved = new Map<string, number>();
+  private reservedTotal = 0;
   private readonly gate: HookGate;
   private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
@@ -108,6 +117,8 @@ export class Dispatcher {
     await this.loop;
     for (const timer of this.rateTimers.values()) clearTimeout(timer);
     this.rateTimers.clear();
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    this.retryTimer = undefined;
     const heldIds = this.gate.drainHeld().map((job) => job.deliveryId);
     const drained = new Promise<void>((resolve) => (this.inFlight === 0 ? resolve() : this.idle.add(resolve)));
     await Promise.race([drained, sleep(graceMs)]);
@@ -150,29 +161,90 @@ export class Dispatcher {
     const offset = hooks.length ? this.rounds++ % hooks.length : 0;
     const release: string[] = [];
     let more = false;
+    let leftBehind = false;
     for (const hook of [...hooks.slice(offset), ...hooks.slice(0, offset)]) {
       const limit = Math.min(this.gate.quota(hook, this.freeSlots()), MAX_CLAIM);
-      if (limit <= 0) continue;
-      const jobs = await this.options.store.claimForHook({ ...hook, workerId: this.workerId, limit, leaseMs: this.options.leaseMs, now });
-      if (jobs.length === limit && !hook.ordered) more = true;
-      for (const job of jobs) {
-        const decision = this.gate.admit(job, Date.now());
-        if (decision === 'start') this.startAttempt(job);
-        else if (decision === 'release') release.push(job.deliveryId);
-        else this.scheduleRateSlot(job.hookId);
+      if (limit <= 0) {
+        leftBehind = true;
+        continue;
       }
+      const jobs = await this.options.store.claimForHook({ ...hook, workerId: this.workerId, limit, leaseMs: this.options.leaseMs, now });
+      if (jobs.length === limit) {
+        leftBehind = true;
+        // An ordered hook's next delivery is claimable only once this one is recorded.
+        if (!hook.ordered) more = true;
+      }
+      release.push(...this.admit(jobs));
     }
+    this.backlogged = leftBehind;
     await this.options.store.release(release, this.workerId, now);
     return more;
+  }
+
+  /** Starts or holds leased jobs as their hooks allow; returns the ids to give back. */
+  private admit(jobs: readonly DeliveryJob[]): string[] {
+    const release: string[] = [];
+    for (const job of jobs) {
+      const decision = this.gate.admit(job, Date.now());
+      if (decision === 'start') this.startAttempt(job);
+      else if (decision === 'release') release.push(job.deliveryId);
+      else this.scheduleRateSlot(job.hookId);
+    }
+    return release;
+  }
+
+  /**
+   * Opens a handoff for deliveries being written in this process (see {@link Handoff}).
+   * None while stopping. Ordered hooks never take part: a new delivery is their head only
+   * when nothing older is open, which only the claim knows.
+   */
+  openHandoff(): Handoff | undefined {
+    if (!this.running) return undefined;
+    const taken = new Map<string, number>();
+    const giveBack = () => {
+      for (const [hookId, count] of taken) {
+        const left = (this.reserved.get(hookId) ?? 0) - count;
+        if (left > 0) this.reserved.set(hookId, left);
+        else this.reserved.delete(hookId);
+        this.reservedTotal -= count;
+      }
+      taken.clear();
+    };
+    return {
+      workerId: this.workerId,
+      leaseEnd: new Date(this.options.clock.now().getTime() + this.options.leaseMs),
+      take: (hook, count) => {
+        if (!this.running || hook.ordered) return 0;
+        const reserved = this.reserved.get(hook.hookId) ?? 0;
+        const room = Math.min(this.gate.quota(hook, this.freeSlots()) - reserved, MAX_CLAIM);
+        const granted = Math.max(0, Math.min(count, room));
+        if (granted === 0) return 0;
+        this.reserved.set(hook.hookId, reserved + granted);
+        this.reservedTotal += granted;
+        taken.set(hook.hookId, (taken.get(hook.hookId) ?? 0) + granted);
+        return granted;
+      },
+      commit: (jobs) => {
+        giveBack();
+        // Stopping meanwhile: give them back now rather than leave them leased to a worker that is leaving.
+        const release = this.running ? this.admit(jobs) : jobs.map((job) => job.deliveryId);
+        if (release.length === 0) return;
+        this.options.store
+          .release(release, this.workerId, this.options.clock.now())
+          .catch((error) => this.options.logger.warn({ err: error, count: release.length }, 'could not give back handed-over deliveries; they come due when their lease ends'));
+      },
+      abort: giveBack,
+    };
   }
 
   /**
    * Slots free for new attempts. Finished attempts waiting to be recorded count too, so a
    * worker that sends faster than the database records (an endpoint failing fast during a
-   * backlog) slows down instead of piling results up in memory.
+   * backlog) slows down instead of piling results up in memory. So does room promised to
+   * open handoffs.
    */
   private freeSlots(): number {
-    return this.options.concurrency - this.inFlight - this.pendingResults.length;
+    return this.options.concurrency - this.inFlight - this.pendingResults.length - this.reservedTotal;
   }
 
   private startAttempt(job: DeliveryJob): void {
@@ -197,8 +269,8 @@ export class Dispatcher {
     this.inFlight--;
     this.gate.finished(hookId, durationMs);
     this.startReady(hookId);
-    // Held work of this hook takes the freed slot; otherwise there is room to claim more.
-    if (!this.gate.hasHeld(hookId)) this.wake();
+    // Held work of this hook takes the freed slot; otherwise there is room to claim what was left.
+    if (this.backlogged && !this.gate.hasHeld(hookId)) this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }
 
@@ -299,12 +371,27 @@ export class Dispatcher {
       }
     }
     // An ordered hook's next delivery becomes claimable only now that this one is recorded.
-    this.wake();
+    if (this.backlogged) this.wake();
+    this.wakeForRetries(batch);
     if (onAttempt) for (const result of batch) onAttempt(result);
     const operational = operationalEventsOf(batch, disabled);
     if (onOperationalEvents && operational.length > 0) {
       await onOperationalEvents(operational).catch((error) => logger.error({ err: error }, 'could not emit operational events'));
     }
+  }
+
+  /** Sets a wake-up for the earliest retry in `batch`, if it comes before the one already set. */
+  private wakeForRetries(batch: readonly AttemptResult[]): void {
+    let earliest = Infinity;
+    for (const { next } of batch) if (next.status === 'RETRYING') earliest = Math.min(earliest, next.at.getTime());
+    if (earliest === Infinity || (this.retryTimer && this.retryTimer.at <= earliest)) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    const timer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.wake();
+    }, Math.max(0, earliest - this.options.clock.now().getTime()));
+    timer.unref();
+    this.retryTimer = { at: earliest, timer };
   }
 
   private waitForWork(): Promise<void> {

@@ -1,8 +1,10 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { dialectOf, type Orm } from '../db/database';
+import type { Orm } from '../db/database';
+import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
-import { insertEventsWithDeliveries } from '../deliveries/fan-out';
+import { insertEventsWithDeliveries, type FanOut } from '../deliveries/fan-out';
+import type { HandoffSource } from '../delivery/handoff';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
 import type { EventMessage } from '../realtime/topics';
@@ -33,9 +35,12 @@ export interface EmitListener {
 export class EventService {
   constructor(
     private readonly orm: Orm,
+    private readonly sql: Sql,
     private readonly eventTypes: EventTypeService,
     private readonly maxPayloadBytes: number,
     private readonly listener: EmitListener,
+    /** This process's dispatcher, when it runs one: new deliveries go straight to it. */
+    private readonly handoffs?: HandoffSource,
   ) {}
 
   private readonly committer = new GroupCommit<EmitRequest, Event>((batch) => this.store(batch), MAX_BATCH);
@@ -109,10 +114,12 @@ export class EventService {
       results.push(event);
     }
     if (fresh.length === 0) return results;
-    let queued: number;
+    const handoff = this.handoffs?.openHandoff();
+    let fanOut: FanOut;
     try {
-      queued = await this.orm.em.fork().transactional((tx) => insertEventsWithDeliveries(tx, dialectOf(this.orm), fresh));
+      fanOut = await this.sql.transaction((tx) => insertEventsWithDeliveries(tx, this.sql.dialect, fresh, handoff));
     } catch (error) {
+      handoff?.abort();
       if (error instanceof UniqueConstraintViolationException && requests.length > 1) {
         const one: Event[] = [];
         for (const request of requests) one.push((await this.store([request]))[0]);
@@ -124,8 +131,9 @@ export class EventService {
       }
       throw error;
     }
+    handoff?.commit(fanOut.handedOver);
     for (const event of fresh) this.listener.eventEmitted(toEventMessage(event));
-    if (queued > 0) this.listener.deliveriesQueued(queued);
+    if (fanOut.queued > 0) this.listener.deliveriesQueued(fanOut.queued);
     return results;
   }
 

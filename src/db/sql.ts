@@ -1,0 +1,154 @@
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { dialectOf, type Dialect, type Orm } from './database';
+
+/** A row as the driver returns it; see `delivery/sql-values.ts` for reading its values. */
+export type Row = Record<string, unknown>;
+
+/** Runs statements written with `?` placeholders, on one connection (or transaction). */
+export interface SqlSession {
+  /** Rows the statement returns (a `select`, or a write with `returning`). */
+  all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a statement that returns no rows. */
+  run(sql: string, params?: readonly unknown[]): Promise<void>;
+}
+
+/** Plain SQL on the ORM's own connections, for the queue's hot paths. */
+export interface Sql extends SqlSession {
+  readonly dialect: Dialect;
+  /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
+  transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+}
+
+/** What knex's client offers for taking a connection out of the pool and giving it back. */
+interface Pool {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void>;
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  all(params: unknown[]): Row[];
+  run(params: unknown[]): unknown;
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): void;
+}
+interface PgConnection {
+  query(config: { text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+// Prepared statements kept per SQLite connection; the hot statements are a few dozen texts.
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Plain SQL through the pool MikroORM already has: each statement (or transaction) takes a
+ * connection from it, so it queues behind ORM transactions as they queue behind each other,
+ * and never interleaves with one. Parameters are bound, not inlined into the text as the
+ * ORM's `execute` does; on SQLite the prepared statements are reused, and a transaction's
+ * statements run back to back on the synchronous driver. Driver errors come out converted
+ * as the ORM's own (`UniqueConstraintViolationException`, …).
+ *
+ * Work inside `transaction` must use only its session: asking the pool for another
+ * connection there would wait forever on SQLite's single one.
+ */
+export function createSql(orm: Orm): Sql {
+  const dialect = dialectOf(orm);
+  const pool = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client as unknown as Pool;
+  const convert = (error: unknown) => (error instanceof Error ? orm.em.getDriver().convertException(error) : error);
+  const sessionOn = dialect === 'sqlite' ? sqliteSession : pgSession;
+
+  async function withConnection<T>(work: (session: SqlSession & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T> {
+    const connection = await pool.acquireConnection();
+    try {
+      return await work(sessionOn(connection));
+    } catch (error) {
+      throw convert(error);
+    } finally {
+      await pool.releaseConnection(connection);
+    }
+  }
+
+  return {
+    dialect,
+    all: (sql, params = []) => withConnection((session) => session.all(sql, params)),
+    run: (sql, params = []) => withConnection((session) => session.run(sql, params)),
+    transaction: (work) =>
+      withConnection(async (session) => {
+        await session.exec('begin');
+        try {
+          const result = await work(session);
+          await session.exec('commit');
+          return result;
+        } catch (error) {
+          await session.exec('rollback').catch(() => undefined);
+          throw error;
+        }
+      }),
+  };
+}
+
+const statementCaches = new WeakMap<object, Map<string, SqliteStatement>>();
+
+function sqliteSession(raw: unknown) {
+  const connection = raw as SqliteConnection;
+  let cache = statementCaches.get(connection);
+  if (!cache) statementCaches.set(connection, (cache = new Map()));
+  const statements = cache;
+  const prepared = (sql: string): SqliteStatement => {
+    const hit = statements.get(sql);
+    if (hit) {
+      // Most recently used last, so the first key is the one to evict.
+      statements.delete(sql);
+      statements.set(sql, hit);
+      return hit;
+    }
+    const statement = connection.prepare(sql);
+    statements.set(sql, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+    return statement;
+  };
+  return {
+    async all(sql: string, params: readonly unknown[] = []) {
+      return prepared(sql).all([...params]);
+    },
+    async run(sql: string, params: readonly unknown[] = []) {
+      const statement = prepared(sql);
+      // A write with `returning` must be stepped through its rows to run at all.
+      if (statement.reader) statement.all([...params]);
+      else statement.run([...params]);
+    },
+    async exec(sql: string) {
+      connection.exec(sql);
+    },
+  };
+}
+
+const numberedTexts = new Map<string, string>();
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (hookwire's SQL has no `?` in literals). */
+function numbered(sql: string): string {
+  let text = numberedTexts.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    if (numberedTexts.size >= STATEMENT_CACHE_SIZE) numberedTexts.clear();
+    numberedTexts.set(sql, text);
+  }
+  return text;
+}
+
+function pgSession(raw: unknown) {
+  const connection = raw as PgConnection;
+  return {
+    async all(sql: string, params: readonly unknown[] = []) {
+      return (await connection.query({ text: numbered(sql), values: [...params] })).rows;
+    },
+    async run(sql: string, params: readonly unknown[] = []) {
+      await connection.query({ text: numbered(sql), values: [...params] });
+    },
+    async exec(sql: string) {
+      await connection.query({ text: sql, values: [] });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { DeliveryJob } from './job';
+import { readJson } from './sql-values';
+
+/** The part of a job its hook decides: where it goes, with which headers, signed by which keys. */
+export type HookTarget = Pick<DeliveryJob, 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys' | 'rateLimit'>;
+
+/** The SQL columns of `hooks` that {@link hookTargetFromRow} reads, for a table aliased `h`. */
+export const HOOK_TARGET_COLUMNS = 'h.url, h.headers, h.signing_key, h.retired_signing_keys, h.rate_limit';
+
+/** Reads a hook's target from a row holding {@link HOOK_TARGET_COLUMNS}. */
+export function hookTargetFromRow(hookId: string, row: Record<string, unknown>): HookTarget {
+  return {
+    hookId,
+    url: String(row.url),
+    headers: readJson(row.headers),
+    signingKey: String(row.signing_key),
+    retiredSigningKeys: readJson(row.retired_signing_keys),
+    rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
+  };
+}
