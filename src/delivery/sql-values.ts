@@ -28,9 +28,13 @@ export function readBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';
 }
 
+// Built once per length: multi-row statements ask for the same few lengths thousands of times.
+const placeholderLists: string[] = [];
+
 /** `?, ?, ?` for a list of n parameters. */
 export function placeholders(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
+  if (count > 1_000) return Array.from({ length: count }, () => '?').join(', ');
+  return (placeholderLists[count] ??= Array.from({ length: count }, () => '?').join(', '));
 }
 
 /** A boolean parameter: SQLite stores 1/0. */
