@@ -111,6 +111,7 @@ async function main(): Promise<number> {
       done,
       log,
       newDatabase,
+      profileDir: options.profileDir,
       async startServer(name, env = {}, database = newDatabase()) {
         const label = `${name}-${++serverCount}`;
         const profile = options.profileDir ? { dir: options.profileDir, name: label } : undefined;

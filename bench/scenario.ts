@@ -56,6 +56,8 @@ export interface BenchContext {
   /** A fresh database, dropped at the end of the run. */
   newDatabase(): BenchDatabase;
   log(message: string): void;
+  /** With `--profile`: where CPU profiles go; a scenario's own helper processes may write theirs there too. */
+  profileDir?: string;
 }
 
 /** A scenario: measures and returns figures and details (`name` and `seconds` are added by the run). */

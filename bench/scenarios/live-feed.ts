@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_EVENT, userCreatedPayload } from '../payload';
 import type { Scenario } from '../scenario';
@@ -19,8 +20,10 @@ export const liveFeed: Scenario = async (context) => {
   const events = quick ? 3 : 10;
   const server = await context.startServer('live-feed');
   const client = server.client(1);
+  // With --profile the subscribers are profiled too: on 2 cores their side counts as much as the server's.
+  const profileArgs = context.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(context.profileDir, 'live-feed-subscribers')] : [];
   const child = fork(fileURLToPath(new URL('./subscribers.ts', import.meta.url)), [`${server.url.replace(/^http/, 'ws')}/graphql`, BENCH_ADMIN_KEY, String(subscribers)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...profileArgs, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages: SubscriberMessage[] = [];

@@ -15,9 +15,11 @@ export interface LivePubSub {
   close(): Promise<void>;
 }
 
-// A subscriber slower than the feed keeps its newest 10,000 messages rather than growing
-// without bound or being cut off: the live feed is a mirror, the database is the record.
-const SUBSCRIBER_BUFFER = 10_000;
+/**
+ * A subscriber slower than the feed keeps its newest 10,000 messages rather than growing
+ * without bound or being cut off: the live feed is a mirror, the database is the record.
+ */
+export const SUBSCRIBER_BUFFER = 10_000;
 
 /** The minimal EventTarget both the in-process and the Redis transport provide. */
 export interface Target {

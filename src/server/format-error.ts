@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { PUBLIC_ERROR_CODES } from '../errors';
 import type { Logger } from '../logger';
 
@@ -21,5 +21,25 @@ export function createErrorFormatter(logger: Logger) {
       locations: formatted.locations,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/**
+ * graphql-ws's `onNext`: a result without errors is returned as it is; one with errors gets
+ * them formatted by `createErrorFormatter`. Shared subscriptions hand one result object to
+ * every member of a group, so the formatted copy is kept per result: its errors are
+ * formatted (and an internal one logged) once, not once per subscriber.
+ */
+export function createResultFormatter(logger: Logger) {
+  const formatError = createErrorFormatter(logger);
+  const formatted = new WeakMap<ExecutionResult, FormattedExecutionResult>();
+  return (result: ExecutionResult): FormattedExecutionResult | ExecutionResult => {
+    if (!result.errors) return result;
+    let value = formatted.get(result);
+    if (!value) {
+      value = { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+      formatted.set(result, value);
+    }
+    return value;
   };
 }

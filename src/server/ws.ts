@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/key-secret';
@@ -7,9 +7,12 @@ import type { Principal } from '../auth/principal';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
+import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';
 import type { Services } from '../services';
-import { createErrorFormatter } from './format-error';
+import { createDirectNext } from './direct-next';
+import { createResultFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
+import { createSharedSubscriptions } from './shared-subscriptions';
 
 /** Something to close when the server stops. */
 export interface Disposable {
@@ -19,8 +22,11 @@ export interface Disposable {
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
- * a valid one is closed with 4403) and again before each subscription starts. Live
- * subscriptions are counted in `metrics`.
+ * a valid one is closed with 4403) and again before each subscription starts. Identical
+ * subscriptions of callers with the same key share one execution per event
+ * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
+ * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
+ * `metrics`.
  */
 export function attachWebSocketServer(
   httpServer: Server,
@@ -40,7 +46,13 @@ export function attachWebSocketServer(
   const ended = (ctx: object, id: string) => {
     if (live.get(ctx)?.delete(id)) metrics.subscriptionEnded();
   };
-  const formatError = createErrorFormatter(logger);
+  const formatResult = createResultFormatter(logger);
+  const directNext = createDirectNext(formatResult);
+  const shared = createSharedSubscriptions({
+    // A resolver may read the caller from the context; nothing else in it differs between subscribers.
+    contextKey: (context) => principalKey((context as GraphQLContext).principal),
+    bufferSize: SUBSCRIBER_BUFFER,
+  });
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
   const disposable = useServer(
@@ -59,20 +71,19 @@ export function attachWebSocketServer(
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
       validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, ...LIMIT_RULES]),
+      subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
         live.set(ctx, (live.get(ctx) ?? new Set()).add(id));
         metrics.subscriptionStarted();
+        shared.bypass(result, directNext(ctx.extra.socket, id));
       },
       onComplete: (ctx, id) => ended(ctx, id),
       // A socket that drops can end a stream without onComplete (its last send fails): sweep.
       onClose: (ctx) => {
         for (const id of live.get(ctx) ?? []) ended(ctx, id);
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) as unknown as GraphQLError[] };
-      },
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
     },
     wsServer,
   );
@@ -82,6 +93,10 @@ export function attachWebSocketServer(
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+function principalKey(principal: Principal | null): string {
+  return principal ? `${principal.keyId}:${principal.scopes.join(',')}` : '';
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

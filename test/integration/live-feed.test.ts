@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHookwireClient, HookwireRequestError, type OnEventSubscription } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed, type LiveFeed } from '../support/feed';
-import { startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 
 type Live = OnEventSubscription['events'];
 
@@ -112,6 +112,45 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       expect(ids(real(everything.values))).toEqual(ids([...emitted, barrier, exactLast]));
     } finally {
       await Promise.all([exact.close(), users.close(), everything.close()]);
+    }
+  });
+
+  it('gives identical subscriptions the same events, and each subscriber its own selection and types', async () => {
+    // Two sockets with the same key and document share one execution; a READ key's identical
+    // document runs apart from the admin's; the fourth asks for other fields of other types.
+    const { createApiKey } = await server.admin.CreateApiKey({ input: { name: 'shared reader', scopes: ['READ'] } });
+    const first = liveFeed(server.admin.OnEvent({ types: ['OrganizationScope.*'] }));
+    const second = liveFeed(server.client(ADMIN_KEY).OnEvent({ types: ['OrganizationScope.*'] }));
+    const reader = liveFeed(server.client(createApiKey.key).OnEvent({ types: ['OrganizationScope.*'] }));
+    type Narrow = { data?: { events: { event: string; payload: Record<string, unknown> } } };
+    const query = 'subscription { events(types: ["OrganizationRole.*"]) { event payload } }';
+    const narrow = liveFeed(server.admin.ws.iterate({ query }) as AsyncIterable<Narrow>);
+    try {
+      for (const feed of [first, second, reader]) await prime(feed, 'OrganizationScope.Data.Updated');
+      const probe = `probe-${++probes}`;
+      await narrow.prime(
+        () => server.admin.EmitEvent({ input: { event: 'OrganizationRole.Data.Updated', payload: { probe } } }),
+        (value) => value.data?.events.payload.probe === probe,
+      );
+
+      const emitted = [
+        await emit('OrganizationScope.Created', { n: 1 }),
+        await emit('OrganizationRole.Created', { n: 2 }),
+        await emit('OrganizationScope.Deleted', { n: 3 }),
+      ];
+      await emit('OrganizationRole.Deleted', { barrier: true });
+      await narrow.waitFor(1, (value) => value.data?.events.payload.barrier === true);
+      const scopes = emitted.filter((event) => event.event.startsWith('OrganizationScope.'));
+      for (const feed of [first, second, reader]) {
+        await feed.waitFor(1, (value) => value.events.id === scopes[1].id);
+        expect(real(feed.values)).toEqual(scopes);
+      }
+      expect(narrow.values.map((value) => value.data?.events).filter((event) => !event?.payload.probe)).toEqual([
+        { event: 'OrganizationRole.Created', payload: { n: 2 } },
+        { event: 'OrganizationRole.Deleted', payload: { barrier: true } },
+      ]);
+    } finally {
+      await Promise.all([first.close(), second.close(), reader.close(), narrow.close()]);
     }
   });
 
