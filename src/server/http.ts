@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
@@ -74,6 +75,8 @@ export async function startHttpServer(options: {
       // main.ts owns SIGTERM: it stops claiming deliveries before the server goes away.
       stopOnTerminationSignals: false,
       plugins: [
+        // Nothing here sets cache hints; the default cache-control plugin would still wrap every field's resolution.
+        ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
