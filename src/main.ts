@@ -1,3 +1,4 @@
+import './heap-policy';
 import 'reflect-metadata';
 import { startApp } from './app';
 import { loadConfig } from './config';
