@@ -20,10 +20,13 @@ function isStorableJson(root: unknown): boolean {
     const value = pending.pop();
     if (typeof value === 'string') {
       if (!isStorableText(value)) return false;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
+      // Object.keys, not Object.entries: no [key, value] pair per property of every batch.
+      for (const key of Object.keys(value)) {
         if (!isStorableText(key)) return false;
-        pending.push(item);
+        pending.push((value as Record<string, unknown>)[key]);
       }
     }
   }
