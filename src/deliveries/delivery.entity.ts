@@ -25,7 +25,9 @@ export class Delivery {
   @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true })
   event!: Ref<Event>;
 
-  @ManyToOne(() => Hook, { deleteRule: 'cascade', ref: true })
+  // No index of its own: the composite indexes below all lead with the hook, and every
+  // index is one more page to write for each delivery inserted or moved on.
+  @ManyToOne(() => Hook, { deleteRule: 'cascade', ref: true, index: false })
   hook!: Ref<Hook>;
 
   /** Copied from the event so a hook's deliveries filter by type without a join. */
@@ -43,8 +45,8 @@ export class Delivery {
   /**
    * When the row is next claimable: the due time of the next attempt, or, while a worker
    * holds it, the end of the lease (so an expired lease needs no separate sweep). Null once final.
+   * Claims look it up per hook, through the (hook, nextAttemptAt) index.
    */
-  @Index()
   @Property({ type: 'datetime', nullable: true })
   nextAttemptAt?: Date | null = new Date();
 

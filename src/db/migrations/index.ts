@@ -9,12 +9,14 @@ export const MIGRATION_NAMES = {
     'Migration20261128023544_operations',
     'Migration20261128030022_indexes',
     'Migration20261128034329_claim_by_hook',
+    'Migration20261128061614_prune_indexes',
   ],
   postgres: [
     'Migration20261128021847_initial',
     'Migration20261128023545_operations',
     'Migration20261128030023_indexes',
     'Migration20261128034330_claim_by_hook',
+    'Migration20261128061614_prune_indexes',
   ],
 } as const;
 
@@ -26,6 +28,7 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
       { name: 'Migration20261128023544_operations', class: (await import('./sqlite/Migration20261128023544_operations')).Migration20261128023544_operations },
       { name: 'Migration20261128030022_indexes', class: (await import('./sqlite/Migration20261128030022_indexes')).Migration20261128030022_indexes },
       { name: 'Migration20261128034329_claim_by_hook', class: (await import('./sqlite/Migration20261128034329_claim_by_hook')).Migration20261128034329_claim_by_hook },
+      { name: 'Migration20261128061614_prune_indexes', class: (await import('./sqlite/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
     ];
   }
   return [
@@ -33,5 +36,6 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
     { name: 'Migration20261128023545_operations', class: (await import('./postgres/Migration20261128023545_operations')).Migration20261128023545_operations },
     { name: 'Migration20261128030023_indexes', class: (await import('./postgres/Migration20261128030023_indexes')).Migration20261128030023_indexes },
     { name: 'Migration20261128034330_claim_by_hook', class: (await import('./postgres/Migration20261128034330_claim_by_hook')).Migration20261128034330_claim_by_hook },
+    { name: 'Migration20261128061614_prune_indexes', class: (await import('./postgres/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
   ];
 }
