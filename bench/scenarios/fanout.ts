@@ -9,7 +9,8 @@ const HOOKS = 50;
  * Fan-out: 50 hooks on one event type (each its own receiver path), events emitted one
  * `emitEvent` each by 2 clients with 2 in flight each; deliveries per second from the first
  * emit until every hook has every event. One event's 50 deliveries are written in its
- * transaction and claimed together, so this is the delivery engine's own pace. At most 400
+ * transaction and handed to the worker on commit (what does not fit is claimed), so this is
+ * the delivery engine's own pace. At most 400
  * events (20,000 deliveries), emitted for at most 20 s, waited for at most 40 s more.
  */
 export const fanout: Scenario = async (context) => {
