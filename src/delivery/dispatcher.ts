@@ -54,8 +54,10 @@ const ERROR_BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
 
 /**
  * The worker loop: claims due deliveries, sends each as one signed POST, records the
- * attempt and plans the next. New deliveries in this process wake it at once (`wake`);
- * a slow poll finds retries that came due and work queued by other processes.
+ * attempt and plans the next. Deliveries emitted in this process mostly arrive through a
+ * handoff and start without a claim; those that do not fit wake the loop (`wake`), as do the
+ * retries it schedules itself, when they come due. A slow poll finds work queued or
+ * scheduled by other processes.
  */
 export class Dispatcher implements HandoffSource {
   readonly workerId: string;
