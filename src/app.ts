@@ -4,6 +4,7 @@ import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
 import { createSql } from './db/sql';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
 import { systemClock, type Clock } from './delivery/clock';
 import { DeliveryStore } from './delivery/delivery-store';
@@ -31,6 +32,8 @@ import { VERSION } from './version';
 
 // "Only after several failures": a hook is never disabled on a handful of unlucky attempts.
 const MIN_FAILURES_BEFORE_DISABLE = 5;
+// Often enough that the writer's own (backstop) checkpoint finds little left to copy.
+const WAL_CHECKPOINT_INTERVAL_MS = 200;
 
 /** A running hookwire process: its address, services and the way to stop it. */
 export interface App {
@@ -61,6 +64,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const orm = await openDatabase(config.database);
   await migrate(orm, config.database);
+  const checkpointer =
+    config.database.kind === 'sqlite' && config.database.path !== ':memory:'
+      ? startWalCheckpointer(config.database.path, WAL_CHECKPOINT_INTERVAL_MS, logger)
+      : undefined;
   const live = config.redisUrl
     ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
         config.redisUrl,
@@ -159,6 +166,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
   } catch (error) {
+    await checkpointer?.stop();
     await orm.close();
     await live.close();
     throw error;
@@ -186,6 +194,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await http.stop();
       await sender.close();
       await live.close();
+      await checkpointer?.stop();
       await orm.close();
     },
   };

@@ -7,7 +7,9 @@ function applySqlitePragmas(connection: { exec(sql: string): unknown }, done: (e
   try {
     // WAL lets readers run beside the single writer; NORMAL sync is durable across a process
     // crash (the WAL is fsynced at checkpoints), which is the failure hookwire promises to survive.
-    connection.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma busy_timeout = 5000; pragma foreign_keys = on;');
+    // Checkpoints are a background thread's job (wal-checkpointer.ts); the writer's own, at
+    // 4,000 pages rather than SQLite's 1,000, is the backstop that lets the WAL start over.
+    connection.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma busy_timeout = 5000; pragma foreign_keys = on; pragma wal_autocheckpoint = 4000;');
     done(null, connection);
   } catch (error) {
     done(error as Error, connection);
