@@ -21,11 +21,6 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   let server: TestServer;
   const receivers = receiverPool();
   const receiver = receivers.start;
-  const createHook = async (url: string, events: string[], extra: { enabled?: boolean; headers?: Array<{ name: string; value: string }> } = {}) =>
-    (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
-  const emit = async (event: string, payload: Record<string, unknown> = {}) =>
-    (await server.admin.EmitEvent({ input: { event, payload } })).emitEvent;
-  const deliveriesOf = async (hookId: string) => (await server.admin.HookDeliveries({ id: hookId, first: 100 })).hook.deliveries.nodes;
 
   beforeAll(async () => {
     server = await startTestServer(kind, { HOOKWIRE_RETRY_SCHEDULE: '50ms,100ms', HOOKWIRE_REQUEST_TIMEOUT: '1s', HOOKWIRE_LEASE: '5s' });
@@ -37,12 +32,12 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
 
   it('fans an event out to exact and pattern hooks, not to disabled or non-matching ones', async () => {
     const [exact, pattern, everything, other, disabled] = await Promise.all([1, 2, 3, 4, 5].map(() => receiver()));
-    await createHook(exact.url, ['Organization.Created']);
-    await createHook(pattern.url, ['Organization.*']);
-    await createHook(everything.url, ['*']);
-    await createHook(other.url, ['Role.*']);
-    await createHook(disabled.url, ['Organization.Created'], { enabled: false });
-    const event = await emit('Organization.Created', { organizationId: 'org_1' });
+    await server.createHook(exact.url, ['Organization.Created']);
+    await server.createHook(pattern.url, ['Organization.*']);
+    await server.createHook(everything.url, ['*']);
+    await server.createHook(other.url, ['Role.*']);
+    await server.createHook(disabled.url, ['Organization.Created'], { enabled: false });
+    const event = await server.emit('Organization.Created', { organizationId: 'org_1' });
     for (const wanted of [exact, pattern, everything]) {
       const [request] = await wanted.waitFor(1);
       expect(request.headers['webhook-id']).toBe(event.id);
@@ -56,8 +51,8 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
 
   it('sends Logto-shaped bodies with both signatures, verified by independent code', async () => {
     const endpoint = await receiver();
-    const hook = await createHook(endpoint.url, ['User.Created'], { headers: [{ name: 'X-Tenant', value: 'acme' }] });
-    const event = await emit('User.Created', { userId: 'u_1', user: { id: 'u_1', name: 'Ada' } });
+    const hook = await server.createHook(endpoint.url, ['User.Created'], { headers: [{ name: 'X-Tenant', value: 'acme' }] });
+    const event = await server.emit('User.Created', { userId: 'u_1', user: { id: 'u_1', name: 'Ada' } });
     const [request] = await endpoint.waitFor(1);
 
     expect(request.method).toBe('POST');
@@ -83,14 +78,14 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('retries failures on the schedule until success, keeping the webhook-id', async () => {
     const endpoint = await receiver();
     endpoint.reply((_request, index) => (index < 2 ? { status: 500, body: `fail ${index}` } : { status: 200, body: 'finally' }));
-    const hook = await createHook(endpoint.url, ['Role.Created']);
-    const event = await emit('Role.Created', { roleId: 'r_1' });
+    const hook = await server.createHook(endpoint.url, ['Role.Created']);
+    const event = await server.emit('Role.Created', { roleId: 'r_1' });
     const requests = await endpoint.waitFor(3);
     expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([event.id]));
     expect(new Set(requests.map((r) => r.body)).size).toBe(1);
 
     const [delivery] = await eventually(async () => {
-      const nodes = await deliveriesOf(hook.id);
+      const nodes = await server.deliveriesOf(hook.id);
       return nodes[0]?.status === 'SUCCEEDED' ? nodes : undefined;
     });
     expect(delivery.attemptCount).toBe(3);
@@ -115,11 +110,11 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('marks a delivery FAILED after the last attempt', async () => {
     const endpoint = await receiver();
     endpoint.reply(() => ({ status: 503, body: 'down' }));
-    const hook = await createHook(endpoint.url, ['Scope.Created']);
-    await emit('Scope.Created');
+    const hook = await server.createHook(endpoint.url, ['Scope.Created']);
+    await server.emit('Scope.Created');
     await endpoint.waitFor(3);
     const [delivery] = await eventually(async () => {
-      const nodes = await deliveriesOf(hook.id);
+      const nodes = await server.deliveriesOf(hook.id);
       return nodes[0]?.status === 'FAILED' ? nodes : undefined;
     });
     expect(delivery).toMatchObject({ attemptCount: 3, nextAttemptAt: null, lastError: 'HTTP 503' });
@@ -130,16 +125,16 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('disables a hook that answers 410 Gone', async () => {
     const endpoint = await receiver();
     endpoint.reply(() => ({ status: 410, body: 'gone' }));
-    const hook = await createHook(endpoint.url, ['Scope.Deleted']);
-    await emit('Scope.Deleted');
+    const hook = await server.createHook(endpoint.url, ['Scope.Deleted']);
+    await server.emit('Scope.Deleted');
     const disabled = await eventually(async () => {
       const { hook: current } = await server.admin.Hook({ id: hook.id });
       return current.enabled ? undefined : current;
     });
     expect(disabled.disabledReason).toMatch(/410 Gone/);
     expect(disabled.disabledAt).not.toBeNull();
-    expect((await deliveriesOf(hook.id))[0]).toMatchObject({ status: 'FAILED', attemptCount: 1 });
-    await emit('Scope.Deleted');
+    expect((await server.deliveriesOf(hook.id))[0]).toMatchObject({ status: 'FAILED', attemptCount: 1 });
+    await server.emit('Scope.Deleted');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(endpoint.requests).toHaveLength(1);
   });
@@ -147,11 +142,11 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('records a timeout and a refused connection as attempts', async () => {
     const hanging = await receiver();
     hanging.reply(() => 'hang');
-    const slow = await createHook(hanging.url, ['Grant.LimitExceeded']);
-    const refused = await createHook(`http://127.0.0.1:${await closedPort()}/hook`, ['Grant.LimitExceeded']);
-    await emit('Grant.LimitExceeded');
+    const slow = await server.createHook(hanging.url, ['Grant.LimitExceeded']);
+    const refused = await server.createHook(`http://127.0.0.1:${await closedPort()}/hook`, ['Grant.LimitExceeded']);
+    await server.emit('Grant.LimitExceeded');
     const attemptOf = async (hookId: string) => {
-      const [delivery] = await deliveriesOf(hookId);
+      const [delivery] = await server.deliveriesOf(hookId);
       if (!delivery || delivery.attemptCount === 0) return undefined;
       return (await server.admin.Delivery({ id: delivery.id })).delivery.attempts[0];
     };
@@ -167,12 +162,12 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     const hanging = await receiver();
     hanging.reply(() => 'hang');
     const healthy = await receiver();
-    await createHook(hanging.url, ['Message.RateLimited']);
-    await createHook(healthy.url, ['Message.RateLimited']);
+    await server.createHook(hanging.url, ['Message.RateLimited']);
+    await server.createHook(healthy.url, ['Message.RateLimited']);
     const count = 40;
     const emittedAt = new Map<string, number>();
     for (let i = 0; i < count; i++) {
-      const event = await emit('Message.RateLimited', { n: i });
+      const event = await server.emit('Message.RateLimited', { n: i });
       emittedAt.set(event.id, Date.now());
     }
     await healthy.waitFor(count);
@@ -186,12 +181,12 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('streams each attempt on deliveryUpdated', async () => {
     const endpoint = await receiver();
     endpoint.reply((_request, index) => (index === 0 ? { status: 500 } : { status: 204 }));
-    const hook = await createHook(endpoint.url, ['OrganizationRole.Created']);
-    const probeHook = await createHook((await receiver()).url, ['OrganizationScope.Created']);
+    const hook = await server.createHook(endpoint.url, ['OrganizationRole.Created']);
+    const probeHook = await server.createHook((await receiver()).url, ['OrganizationScope.Created']);
     const feed = liveFeed(server.admin.OnDeliveryUpdated({ hookId: hook.id }));
     const all = liveFeed(server.admin.OnDeliveryUpdated({}));
-    await all.prime(() => emit('OrganizationScope.Created'), (u) => u.deliveryUpdated.hookId === probeHook.id);
-    const event = await emit('OrganizationRole.Created');
+    await all.prime(() => server.emit('OrganizationScope.Created'), (u) => u.deliveryUpdated.hookId === probeHook.id);
+    const event = await server.emit('OrganizationRole.Created');
     const updates = await feed.waitFor(2);
     expect(updates.map((u) => [u.deliveryUpdated.attemptNumber, u.deliveryUpdated.status, u.deliveryUpdated.responseStatus])).toEqual([
       [1, 'RETRYING', 500],
@@ -206,17 +201,17 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
 
   it('stores attempts with credentials redacted and signatures kept', async () => {
     const endpoint = await receiver();
-    const hook = await createHook(`${endpoint.url}?token=abc&page=1`, ['Role.Deleted'], {
+    const hook = await server.createHook(`${endpoint.url}?token=abc&page=1`, ['Role.Deleted'], {
       headers: [
         { name: 'Authorization', value: 'Bearer receiver-secret' },
         { name: 'X-Trace', value: 'visible' },
       ],
     });
-    await emit('Role.Deleted');
+    await server.emit('Role.Deleted');
     const [request] = await endpoint.waitFor(1);
     expect(request.headers.authorization).toBe('Bearer receiver-secret');
     const [delivery] = await eventually(async () => {
-      const nodes = await deliveriesOf(hook.id);
+      const nodes = await server.deliveriesOf(hook.id);
       return nodes[0]?.status === 'SUCCEEDED' ? nodes : undefined;
     });
     const { delivery: detail } = await server.admin.Delivery({ id: delivery.id });
@@ -232,8 +227,8 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   it('holds deliveries while a hook is disabled and sends them when it is enabled again', async () => {
     const endpoint = await receiver();
     endpoint.reply(() => ({ status: 500 }));
-    const hook = await createHook(endpoint.url, ['Organization.Deleted']);
-    await emit('Organization.Deleted');
+    const hook = await server.createHook(endpoint.url, ['Organization.Deleted']);
+    await server.emit('Organization.Deleted');
     await endpoint.waitFor(1);
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: false } });
     const seen = endpoint.requests.length;
@@ -243,13 +238,13 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     endpoint.reply(() => ({ status: 200 }));
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: true } });
     await endpoint.waitFor(paused + 1);
-    await eventually(async () => (await deliveriesOf(hook.id))[0]?.status === 'SUCCEEDED');
+    await eventually(async () => (await server.deliveriesOf(hook.id))[0]?.status === 'SUCCEEDED');
   });
 
   it('sends a test payload at once and reports the answer, failures included', async () => {
     const endpoint = await receiver();
     endpoint.reply((_request, index) => (index === 0 ? { status: 202, body: 'thanks' } : { status: 500, body: 'nope' }));
-    const hook = await createHook(endpoint.url, ['PostSignIn']);
+    const hook = await server.createHook(endpoint.url, ['PostSignIn']);
     const ok = (await server.admin.TestHook({ id: hook.id, event: 'PostSignIn' })).testHook;
     expect(ok).toMatchObject({ ok: true, responseStatus: 202, responseBody: 'thanks', error: null });
     const [request] = endpoint.requests;
@@ -261,12 +256,12 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     expect(failed).toMatchObject({ ok: false, responseStatus: 500, responseBody: 'nope', error: 'HTTP 500' });
     expect(JSON.parse(endpoint.requests[1].body)).toMatchObject({ path: '/fake-path/:id', method: 'POST', status: 200, data: { result: 'success' } });
 
-    const unreachable = await createHook(`http://127.0.0.1:${await closedPort()}/x`, ['PostSignIn']);
+    const unreachable = await server.createHook(`http://127.0.0.1:${await closedPort()}/x`, ['PostSignIn']);
     const refused = (await server.admin.TestHook({ id: unreachable.id, event: 'PostSignIn' })).testHook;
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/ECONNREFUSED/);
     // Tests are not deliveries: nothing was recorded.
-    expect(await deliveriesOf(hook.id)).toHaveLength(0);
+    expect(await server.deliveriesOf(hook.id)).toHaveLength(0);
   });
 });
 

@@ -58,8 +58,6 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       (value) => value.events.payload.probe === probe,
     );
   }
-  const emit = async (event: string, payload: Record<string, unknown> = {}) =>
-    (await server.admin.EmitEvent({ input: { event, payload } })).emitEvent;
   const real = (values: OnEventSubscription[]): Live[] => values.map((value) => value.events).filter((event) => !('probe' in event.payload));
 
   it('pushes every emitted event with the fields Query.event returns', async () => {
@@ -68,15 +66,15 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       await prime(feed, 'PostSignIn');
       const emitted = [
         (await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1', user: { name: 'Ann' } }, idempotencyKey: 'live-1' } })).emitEvent,
-        await emit('Organization.Membership.Updated', { organizationId: 'o1' }),
-        await emit('Grant.LimitExceeded', { userId: 'u1' }),
+        await server.emit('Organization.Membership.Updated', { organizationId: 'o1' }),
+        await server.emit('Grant.LimitExceeded', { userId: 'u1' }),
       ];
       const arrived = await feed.waitFor(3, (value) => !('probe' in value.events.payload));
       expect(arrived.map((value) => value.events)).toEqual(emitted);
       for (const event of emitted) expect((await server.admin.Event({ id: event.id })).event).toEqual(arrived.find((v) => v.events.id === event.id)?.events);
       // An idempotent repeat stores nothing, so it is not pushed again.
       await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1' }, idempotencyKey: 'live-1' } });
-      const last = await emit('PostRegister');
+      const last = await server.emit('PostRegister');
       await feed.waitFor(1, (value) => value.events.id === last.id);
       expect(real(feed.values).map((event) => event.id)).toEqual([...emitted.map((event) => event.id), last.id]);
     } finally {
@@ -95,13 +93,13 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
 
       const sequence = ['User.Created', 'Role.Deleted', 'Role.Created', 'User.Data.Updated', 'Organization.Created', 'PostSignIn', 'Role.Data.Updated'];
       const emitted: Live[] = [];
-      for (const type of sequence) emitted.push(await emit(type, { n: emitted.length }));
+      for (const type of sequence) emitted.push(await server.emit(type, { n: emitted.length }));
       // Events reach a feed in the order they were emitted, so once the last one a feed
       // selects has arrived, anything it should not select would have arrived before it.
-      const barrier = await emit('User.Deleted', { barrier: true });
+      const barrier = await server.emit('User.Deleted', { barrier: true });
       await everything.waitFor(1, (value) => value.events.id === barrier.id);
       await users.waitFor(1, (value) => value.events.id === barrier.id);
-      const exactLast = await emit('Role.Created', { barrier: true });
+      const exactLast = await server.emit('Role.Created', { barrier: true });
       await exact.waitFor(1, (value) => value.events.id === exactLast.id);
 
       const ids = (events: Live[]) => events.map((event) => event.id);
@@ -134,11 +132,11 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       );
 
       const emitted = [
-        await emit('OrganizationScope.Created', { n: 1 }),
-        await emit('OrganizationRole.Created', { n: 2 }),
-        await emit('OrganizationScope.Deleted', { n: 3 }),
+        await server.emit('OrganizationScope.Created', { n: 1 }),
+        await server.emit('OrganizationRole.Created', { n: 2 }),
+        await server.emit('OrganizationScope.Deleted', { n: 3 }),
       ];
-      await emit('OrganizationRole.Deleted', { barrier: true });
+      await server.emit('OrganizationRole.Deleted', { barrier: true });
       await narrow.waitFor(1, (value) => value.data?.events.payload.barrier === true);
       const scopes = emitted.filter((event) => event.event.startsWith('OrganizationScope.'));
       for (const feed of [first, second, reader]) {
@@ -160,7 +158,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
     const feed = liveFeed(reader.OnEvent({ types: ['Scope.*'] }));
     try {
       await prime(feed, 'Scope.Deleted');
-      const event = await emit('Scope.Created', { scopeId: 's1' });
+      const event = await server.emit('Scope.Created', { scopeId: 's1' });
       const [value] = await feed.waitFor(1, (v) => v.events.id === event.id);
       expect(value.events).toEqual(event);
     } finally {
@@ -186,7 +184,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       const client = createHookwireClient({ url: server.app.url, apiKey: key });
       try {
         // Events emitted meanwhile must not reach the rejected subscription.
-        const error = await rejection(client.OnEvent({}), () => emit('PostSignIn', { during: label }));
+        const error = await rejection(client.OnEvent({}), () => server.emit('PostSignIn', { during: label }));
         expect(closeCode(error), `${label}: ${String(error)}`).toBe(4403);
       } finally {
         await client.close();
@@ -202,7 +200,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       await prime(open, 'PostSignIn');
       await server.admin.RevokeApiKey({ id: createApiKey.apiKey.id });
       // Same client, same WebSocket: the connection was accepted, the new subscription is not.
-      const error = await rejection(client.OnEvent({ types: ['User.*'] }), () => emit('User.Created', { poke: true }));
+      const error = await rejection(client.OnEvent({ types: ['User.*'] }), () => server.emit('User.Created', { poke: true }));
       expect(error).toBeInstanceOf(HookwireRequestError);
       expect((error as HookwireRequestError).codes).toEqual(['UNAUTHENTICATED']);
     } finally {
@@ -212,7 +210,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
 
   it('refuses the live feed to an EMIT-only key (FORBIDDEN)', async () => {
     const { createApiKey } = await server.admin.CreateApiKey({ input: { name: 'emitter', scopes: ['EMIT'] } });
-    const error = await rejection(server.client(createApiKey.key).OnEvent({}), () => emit('User.Created', { poke: true }));
+    const error = await rejection(server.client(createApiKey.key).OnEvent({}), () => server.emit('User.Created', { poke: true }));
     expect(error).toBeInstanceOf(HookwireRequestError);
     expect((error as HookwireRequestError).codes).toEqual(['FORBIDDEN']);
   });

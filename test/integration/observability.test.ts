@@ -28,11 +28,8 @@ describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
   const receivers = receiverPool();
   const receiver = receivers.start;
   const scrape = async () => (await get(server.app.url, '/metrics')).text;
-  const createHook = async (url: string, events: string[]) =>
-    (await server.admin.CreateHook({ input: { name: `hook ${events[0]}`, url, events } })).createHook;
-  const emit = async (event: string) => (await server.admin.EmitEvent({ input: { event, payload: {} } })).emitEvent;
   const statuses = async (hookId: string) =>
-    (await server.admin.HookDeliveries({ id: hookId })).hook.deliveries.nodes.map((node) => node.status);
+    (await server.deliveriesOf(hookId)).map((node) => node.status);
 
   beforeAll(async () => {
     server = await startTestServer(kind, {
@@ -61,11 +58,11 @@ describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
     const ok = await receiver();
     const failing = await receiver();
     failing.reply(() => ({ status: 500 }));
-    const okHook = await createHook(ok.url, ['User.Created']);
-    const failingHook = await createHook(failing.url, ['Role.Created']);
-    await emit('User.Created');
-    await emit('User.Created');
-    await emit('Role.Created');
+    const okHook = await server.createHook(ok.url, ['User.Created']);
+    const failingHook = await server.createHook(failing.url, ['Role.Created']);
+    await server.emit('User.Created');
+    await server.emit('User.Created');
+    await server.emit('Role.Created');
     await eventually(async () => (await statuses(okHook.id)).join() === 'SUCCEEDED,SUCCEEDED');
     // Two attempts: the first fails and is retried 50 ms later, the second is the last.
     await eventually(async () => (await statuses(failingHook.id)).join() === 'FAILED');
@@ -93,12 +90,12 @@ describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
   it('reports the queue depth and how long the oldest due delivery has waited', async () => {
     const hanging = await receiver();
     hanging.reply(() => 'hang');
-    await createHook(hanging.url, ['Organization.Created']);
-    await emit('Organization.Created');
+    await server.createHook(hanging.url, ['Organization.Created']);
+    await server.emit('Organization.Created');
     await hanging.waitFor(1);
     // The hook's one slot is taken: these two stay due and unclaimed.
-    await emit('Organization.Created');
-    await emit('Organization.Created');
+    await server.emit('Organization.Created');
+    await server.emit('Organization.Created');
     await new Promise((resolve) => setTimeout(resolve, 300));
     const text = await scrape();
     expect(sample(text, 'hookwire_queue_open_deliveries')).toBe(3);
@@ -127,7 +124,7 @@ describe.each(DATABASE_KINDS)('metrics on %s', (kind) => {
   });
 
   it('counts GraphQL operations and errors by type, name and code', async () => {
-    await createHook('http://127.0.0.1:9/hook', ['Organization.Deleted']);
+    await server.createHook('http://127.0.0.1:9/hook', ['Organization.Deleted']);
     await expectCode(server.client().Hooks({}), 'UNAUTHENTICATED');
     await postRaw(server.app.url, { query: '{ hooks {' }, { apiKey: ADMIN_KEY });
     const text = await scrape();

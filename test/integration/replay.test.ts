@@ -12,10 +12,6 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   let server: TestServer;
   const receivers = receiverPool();
   const receiver = receivers.start;
-  const createHook = async (url: string, events: string[], extra: { enabled?: boolean } = {}) =>
-    (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
-  const emit = async (event: string, payload: Record<string, unknown> = {}) =>
-    (await server.admin.EmitEvent({ input: { event, payload } })).emitEvent;
   const deliveryOf = async (eventId: string, hookId: string) =>
     eventually(async () => (await server.admin.EventDeliveries({ id: eventId, first: 100 })).event.deliveries.nodes.find((d) => d.hookId === hookId));
   const detail = async (deliveryId: string) => (await server.admin.Delivery({ id: deliveryId })).delivery;
@@ -39,8 +35,8 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
     const endpoint = await receiver();
     // Three failures exhaust the first round; the redelivered round fails once, then succeeds.
     endpoint.reply((_request, index) => (index < 4 ? { status: 500, body: `fail ${index}` } : { status: 200, body: 'ok' }));
-    const hook = await createHook(endpoint.url, ['Role.Created']);
-    const event = await emit('Role.Created', { roleId: 'r_1' });
+    const hook = await server.createHook(endpoint.url, ['Role.Created']);
+    const event = await server.emit('Role.Created', { roleId: 'r_1' });
     const { id } = await deliveryOf(event.id, hook.id);
     expect(await settle(id, 'FAILED')).toMatchObject({ attemptCount: 3, nextAttemptAt: null });
     await sleep(200);
@@ -73,8 +69,8 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
 
   it("signs a redelivery with the hook's current key", async () => {
     const endpoint = await receiver();
-    const hook = await createHook(endpoint.url, ['Role.Deleted']);
-    const event = await emit('Role.Deleted', { roleId: 'r_2' });
+    const hook = await server.createHook(endpoint.url, ['Role.Deleted']);
+    const event = await server.emit('Role.Deleted', { roleId: 'r_2' });
     const { id } = await deliveryOf(event.id, hook.id);
     await settle(id, 'SUCCEEDED');
     const [first] = endpoint.requests;
@@ -96,8 +92,8 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   it('refuses to redeliver while an attempt is in flight, for a disabled hook, or an unknown delivery', async () => {
     const endpoint = await receiver();
     endpoint.reply((_request, index) => (index === 0 ? 'hang' : { status: 200 }));
-    const hook = await createHook(endpoint.url, ['Scope.Created']);
-    const event = await emit('Scope.Created');
+    const hook = await server.createHook(endpoint.url, ['Scope.Created']);
+    const event = await server.emit('Scope.Created');
     const { id } = await deliveryOf(event.id, hook.id);
     await endpoint.waitFor(1);
     // The first attempt hangs until the 500 ms timeout: it is in flight now.
@@ -123,13 +119,13 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
     let fixed = false;
     // Until the endpoint is "fixed", it fails every event but the ones marked fine.
     endpoint.reply((request) => (fixed || JSON.parse(request.body).fine ? { status: 200 } : { status: 500 }));
-    const hook = await createHook(endpoint.url, ['Scope.Deleted']);
+    const hook = await server.createHook(endpoint.url, ['Scope.Deleted']);
     const start = new Date().toISOString();
-    const e1 = await emit('Scope.Deleted', { n: 1 });
+    const e1 = await server.emit('Scope.Deleted', { n: 1 });
     const d1 = await settle((await deliveryOf(e1.id, hook.id)).id, 'FAILED');
-    const e2 = await emit('Scope.Deleted', { n: 2 });
+    const e2 = await server.emit('Scope.Deleted', { n: 2 });
     const d2 = await settle((await deliveryOf(e2.id, hook.id)).id, 'FAILED');
-    const e3 = await emit('Scope.Deleted', { n: 3, fine: true });
+    const e3 = await server.emit('Scope.Deleted', { n: 3, fine: true });
     const d3 = await settle((await deliveryOf(e3.id, hook.id)).id, 'SUCCEEDED');
     expect(d1.attemptCount).toBe(3);
     expect(Date.parse(d1.createdAt)).toBeLessThan(Date.parse(d2.createdAt));
@@ -165,8 +161,8 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   it('recoverFailedDeliveries refuses a window with since after until, an unknown hook and a disabled hook', async () => {
     const endpoint = await receiver();
     endpoint.reply(() => ({ status: 500 }));
-    const hook = await createHook(endpoint.url, ['Organization.Deleted']);
-    const event = await emit('Organization.Deleted');
+    const hook = await server.createHook(endpoint.url, ['Organization.Deleted']);
+    const event = await server.emit('Organization.Deleted');
     const { id } = await settle((await deliveryOf(event.id, hook.id)).id, 'FAILED');
     const now = Date.now();
     const recover = (hookId: string, since: number, until?: number) =>
@@ -192,12 +188,12 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
     const endpoint = await receiver();
     // The first attempt asks for a retry in 10 s: the delivery is still waiting when the hook is disabled.
     endpoint.reply((_request, index) => (index === 0 ? { status: 503, headers: { 'retry-after': '10' } } : { status: 200 }));
-    const hook = await createHook(endpoint.url, ['Organization.Created']);
-    const waiting = await emit('Organization.Created', { n: 'waiting' });
+    const hook = await server.createHook(endpoint.url, ['Organization.Created']);
+    const waiting = await server.emit('Organization.Created', { n: 'waiting' });
     const held = await settle((await deliveryOf(waiting.id, hook.id)).id, 'RETRYING', 1);
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: false } });
 
-    const skippedEvent = await emit('Organization.Created', { n: 'skipped' });
+    const skippedEvent = await server.emit('Organization.Created', { n: 'skipped' });
     const skipped = await deliveryOf(skippedEvent.id, hook.id);
     expect(skipped).toMatchObject({ status: 'SKIPPED', attemptCount: 0, nextAttemptAt: null });
     expect((await server.admin.HookDeliveries({ id: hook.id, status: 'SKIPPED' })).hook.deliveries.nodes.map((d) => d.id)).toEqual([skipped.id]);
@@ -223,12 +219,12 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
   });
 
   it('replayEvent delivers an old event to a hook created later or not matching, and redelivers when the hook has it', async () => {
-    const event = await emit('User.Deleted', { userId: 'u_9' });
+    const event = await server.emit('User.Deleted', { userId: 'u_9' });
     expect((await server.admin.EventDeliveries({ id: event.id })).event.deliveries.totalCount).toBe(0);
     const late = await receiver();
     const other = await receiver();
-    const lateHook = await createHook(late.url, ['User.Deleted']);
-    const otherHook = await createHook(other.url, ['Role.Deleted']);
+    const lateHook = await server.createHook(late.url, ['User.Deleted']);
+    const otherHook = await server.createHook(other.url, ['Role.Deleted']);
 
     const { replayEvent } = await server.admin.ReplayEvent({ eventId: event.id, hookId: lateHook.id });
     expect(replayEvent).toMatchObject({ hookId: lateHook.id, eventId: event.id, event: 'User.Deleted', status: 'PENDING', attemptCount: 0 });
@@ -263,8 +259,8 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
 
   it('replayEvent refuses unknown events and hooks and disabled hooks; the mutations are for ADMIN keys', async () => {
     const endpoint = await receiver();
-    const hook = await createHook(endpoint.url, ['User.Created']);
-    const event = await emit('Organization.Data.Updated');
+    const hook = await server.createHook(endpoint.url, ['User.Created']);
+    const event = await server.emit('Organization.Data.Updated');
     await expectCode(server.admin.ReplayEvent({ eventId: 'evt_01JXXXXXXXXXXXXXXXXXXXXXXX', hookId: hook.id }), 'NOT_FOUND');
     await expectCode(server.admin.ReplayEvent({ eventId: event.id, hookId: 'hook_01JXXXXXXXXXXXXXXXXXXXXXXX' }), 'NOT_FOUND');
 

@@ -27,9 +27,6 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
       pauseMs: 0,
       ...options,
     });
-  const emit = async (event: string) => (await server.admin.EmitEvent({ input: { event, payload: {} } })).emitEvent;
-  const createHook = async (url: string, events: string[]) =>
-    (await server.admin.CreateHook({ input: { name: `hook ${events[0]}`, url, events } })).createHook;
 
   beforeAll(async () => {
     // A long retry wait keeps a failed delivery RETRYING; a long timeout keeps a hung one in flight.
@@ -46,14 +43,14 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
     failing.reply(() => ({ status: 500 }));
     const hanging = await receiver();
     hanging.reply(() => 'hang');
-    const okHook = await createHook(ok.url, ['User.Created']);
-    const failingHook = await createHook(failing.url, ['Role.Created']);
-    await createHook(hanging.url, ['Organization.Created']);
+    const okHook = await server.createHook(ok.url, ['User.Created']);
+    const failingHook = await server.createHook(failing.url, ['Role.Created']);
+    await server.createHook(hanging.url, ['Organization.Created']);
 
-    const delivered = await emit('User.Created');
-    const retrying = await emit('Role.Created');
-    const inFlight = await emit('Organization.Created');
-    const unmatched = await emit('PostSignIn');
+    const delivered = await server.emit('User.Created');
+    const retrying = await server.emit('Role.Created');
+    const inFlight = await server.emit('Organization.Created');
+    const unmatched = await server.emit('PostSignIn');
     await Promise.all([ok.waitFor(1), failing.waitFor(1), hanging.waitFor(1)]);
     const [deliveredDelivery] = await eventually(async () => {
       const nodes = (await server.admin.HookDeliveries({ id: okHook.id })).hook.deliveries.nodes;
@@ -84,20 +81,20 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
 
   it('works through more rows than one batch holds', async () => {
     const before = (await eventIds()).length;
-    for (let i = 0; i < 5; i++) await emit('Organization.Deleted');
+    for (let i = 0; i < 5; i++) await server.emit('Organization.Deleted');
     const counts = await sweeper({ batchSize: 2 }).runOnce(new Date(Date.now() + RETENTION + DAY));
     expect(counts.events).toBe(5);
     expect(await eventIds()).toHaveLength(before);
   });
 
   it('sweeps on its timer until stopped', async () => {
-    const event = await emit('Organization.Deleted');
+    const event = await server.emit('Organization.Deleted');
     const future = { now: () => new Date(Date.now() + RETENTION + DAY) };
     const timed = sweeper({ clock: future, initialDelayMs: 0, intervalMs: 20 });
     timed.start();
     await eventually(async () => !(await eventIds()).includes(event.id));
     await timed.stop();
-    const later = await emit('Organization.Deleted');
+    const later = await server.emit('Organization.Deleted');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await eventIds()).toContain(later.id);
   });

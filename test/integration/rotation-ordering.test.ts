@@ -31,15 +31,10 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
   let server: TestServer;
   const receivers = receiverPool();
   const receiver = receivers.start;
-  const createHook = async (url: string, events: string[], extra: { ordered?: boolean; rateLimit?: number | null } = {}) =>
-    (await server.admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook;
-  const emit = async (event: string, payload: Record<string, unknown> = {}) =>
-    (await server.admin.EmitEvent({ input: { event, payload } })).emitEvent;
-  const deliveriesOf = async (hookId: string) => (await server.admin.HookDeliveries({ id: hookId, first: 100 })).hook.deliveries.nodes;
   /** When each first attempt to the hook started, by hookwire's clock, in order (once all have succeeded). */
   const attemptStarts = async (hookId: string) => {
     const deliveries = await eventually(async () => {
-      const nodes = await deliveriesOf(hookId);
+      const nodes = await server.deliveriesOf(hookId);
       return nodes.every((d) => d.status === 'SUCCEEDED') ? nodes : undefined;
     });
     const details = await Promise.all(deliveries.map(async (d) => (await server.admin.Delivery({ id: d.id })).delivery));
@@ -63,7 +58,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
   describe('signing-key rotation', () => {
     it('signs with the new and the old key during the grace period; the Logto header uses the new key', async () => {
       const endpoint = await receiver();
-      const hook = await createHook(endpoint.url, ['User.Created']);
+      const hook = await server.createHook(endpoint.url, ['User.Created']);
       const oldKey = hook.signingKey;
       const before = Date.now();
       const rotated = await rotate(hook.id, '1h');
@@ -78,19 +73,19 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       expect(expiresAt).toBeLessThanOrEqual(after + HOUR + 1);
       expect((await server.admin.HookSigningKey({ id: hook.id })).hook.signingKey).toBe(newKey);
 
-      await emit('User.Created', { userId: 'u_1' });
+      await server.emit('User.Created', { userId: 'u_1' });
       const [request] = await endpoint.waitFor(1);
       // New key first, then the old one.
       expect(signaturesOf(request)).toEqual([standardSignature(newKey, request), standardSignature(oldKey, request)]);
       expect(verifies(newKey, request)).toBe(true);
       expect(verifies(oldKey, request)).toBe(true);
-      expect(verifies((await createHook(endpoint.url, ['User.Data.Updated'])).signingKey, request)).toBe(false);
+      expect(verifies((await server.createHook(endpoint.url, ['User.Data.Updated'])).signingKey, request)).toBe(false);
       expect(request.headers['logto-signature-sha-256']).toBe(logtoSignature(newKey, request));
 
       // A second rotation within the grace period keeps both earlier keys, newest first.
       const again = await rotate(hook.id, '1h');
       expect(again.retiredSigningKeys.map((k) => k.key)).toEqual([newKey, oldKey]);
-      await emit('User.Created', { userId: 'u_2' });
+      await server.emit('User.Created', { userId: 'u_2' });
       const [, second] = await endpoint.waitFor(2);
       expect(signaturesOf(second)).toEqual([
         standardSignature(again.signingKey, second),
@@ -102,16 +97,16 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
 
     it('drops the old key when the grace period ends, or at once with 0s', async () => {
       const endpoint = await receiver();
-      const hook = await createHook(endpoint.url, ['User.Deleted']);
+      const hook = await server.createHook(endpoint.url, ['User.Deleted']);
       const rotated = await rotate(hook.id, '500ms');
       const rotatedAt = Date.now();
-      await emit('User.Deleted', { n: 1 });
+      await server.emit('User.Deleted', { n: 1 });
       const [during] = await endpoint.waitFor(1);
       expect(signaturesOf(during)).toHaveLength(2);
       expect(verifies(hook.signingKey, during)).toBe(true);
 
       await sleep(Math.max(0, rotatedAt + 600 - Date.now()));
-      await emit('User.Deleted', { n: 2 });
+      await server.emit('User.Deleted', { n: 2 });
       const [, afterwards] = await endpoint.waitFor(2);
       expect(signaturesOf(afterwards)).toEqual([standardSignature(rotated.signingKey, afterwards)]);
       expect(verifies(rotated.signingKey, afterwards)).toBe(true);
@@ -120,7 +115,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       // 0s: the replaced key stops signing now; the expired one is no longer listed.
       const immediate = await rotate(hook.id, '0s');
       expect(immediate.retiredSigningKeys).toEqual([]);
-      await emit('User.Deleted', { n: 3 });
+      await server.emit('User.Deleted', { n: 3 });
       const [, , third] = await endpoint.waitFor(3);
       expect(signaturesOf(third)).toEqual([standardSignature(immediate.signingKey, third)]);
       expect(verifies(rotated.signingKey, third)).toBe(false);
@@ -128,7 +123,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
     });
 
     it('defaults to 24h, accepts up to 7d, refuses more or nonsense, and shows retired keys to ADMIN keys only', async () => {
-      const hook = await createHook('https://example.com/hook', ['User.Data.Updated']);
+      const hook = await server.createHook('https://example.com/hook', ['User.Data.Updated']);
       const before = Date.now();
       const byDefault = await rotate(hook.id);
       expect(Date.parse(byDefault.retiredSigningKeys[0].expiresAt) - before).toBeGreaterThanOrEqual(24 * HOUR - 1);
@@ -156,11 +151,11 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       const endpoint = await receiver();
       // The first attempt hangs until the 500 ms timeout, the next two get 500, then all succeed.
       endpoint.reply((_request, index) => (index === 0 ? 'hang' : index < 3 ? { status: 500 } : { status: 200 }));
-      const hook = await createHook(endpoint.url, ['Role.Created'], { ordered: true });
+      const hook = await server.createHook(endpoint.url, ['Role.Created'], { ordered: true });
       expect(hook.ordered).toBe(true);
-      const events = [await emit('Role.Created', { n: 1 })];
+      const events = [await server.emit('Role.Created', { n: 1 })];
       const [first] = await endpoint.waitFor(1);
-      for (let n = 2; n <= 5; n++) events.push(await emit('Role.Created', { n }));
+      for (let n = 2; n <= 5; n++) events.push(await server.emit('Role.Created', { n }));
 
       await endpoint.waitFor(8);
       await sleep(300);
@@ -169,7 +164,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       const [e1, e2, e3, e4, e5] = events.map((e) => e.id);
       expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e2, e3, e4, e5]);
       const deliveries = await eventually(async () => {
-        const nodes = await deliveriesOf(hook.id);
+        const nodes = await server.deliveriesOf(hook.id);
         return nodes.every((d) => d.status === 'SUCCEEDED') ? nodes : undefined;
       });
       expect(deliveries.map((d) => [d.eventId, d.attemptCount])).toEqual([
@@ -186,16 +181,16 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
     it('lets the rest go, in order, once a failing head is exhausted', async () => {
       const endpoint = await receiver();
       endpoint.reply((request) => (JSON.parse(request.body).n === 1 ? { status: 500 } : { status: 200 }));
-      const hook = await createHook(endpoint.url, ['Role.Deleted'], { ordered: true });
+      const hook = await server.createHook(endpoint.url, ['Role.Deleted'], { ordered: true });
       const events = [];
-      for (let n = 1; n <= 5; n++) events.push(await emit('Role.Deleted', { n }));
+      for (let n = 1; n <= 5; n++) events.push(await server.emit('Role.Deleted', { n }));
       await endpoint.waitFor(9);
       await sleep(300);
       const [e1, e2, e3, e4, e5] = events.map((e) => e.id);
       // Five attempts (the whole schedule) for the head, then the others.
       expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e1, e2, e3, e4, e5]);
       const deliveries = await eventually(async () => {
-        const nodes = await deliveriesOf(hook.id);
+        const nodes = await server.deliveriesOf(hook.id);
         return nodes.every((d) => d.status !== 'PENDING' && d.status !== 'RETRYING') ? nodes : undefined;
       });
       expect(deliveries.map((d) => [d.eventId, d.status, d.attemptCount])).toEqual([
@@ -211,14 +206,14 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
   describe('rate limits', () => {
     it('sends at most rateLimit requests per second and drops nothing', async () => {
       const endpoint = await receiver();
-      const hook = await createHook(endpoint.url, ['Scope.Created'], { rateLimit: 20 });
+      const hook = await server.createHook(endpoint.url, ['Scope.Created'], { rateLimit: 20 });
       expect(hook.rateLimit).toBe(20);
       // One event first, so the burst below goes over an open connection: the time a first
       // request spends connecting would otherwise bunch it up with the next at the receiver.
-      const warmUp = await emit('Scope.Created', { n: 'warm-up' });
+      const warmUp = await server.emit('Scope.Created', { n: 'warm-up' });
       await endpoint.waitFor(1);
       const events = [];
-      for (let n = 0; n < 30; n++) events.push(await emit('Scope.Created', { n }));
+      for (let n = 0; n < 30; n++) events.push(await server.emit('Scope.Created', { n }));
       const requests = await endpoint.waitFor(31, 15_000);
       await sleep(200);
       expect(endpoint.requests).toHaveLength(31);
@@ -239,10 +234,10 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
 
     it('takes a limit set by updateHook, and removes it with an explicit null', async () => {
       const endpoint = await receiver();
-      const hook = await createHook(endpoint.url, ['Scope.Deleted']);
+      const hook = await server.createHook(endpoint.url, ['Scope.Deleted']);
       expect(hook.rateLimit).toBeNull();
       expect((await server.admin.UpdateHook({ id: hook.id, input: { rateLimit: 10 } })).updateHook.rateLimit).toBe(10);
-      await Promise.all(Array.from({ length: 6 }, (_, n) => emit('Scope.Deleted', { n })));
+      await Promise.all(Array.from({ length: 6 }, (_, n) => server.emit('Scope.Deleted', { n })));
       await endpoint.waitFor(6);
       // Six requests at 10 per second: five gaps of 100 ms.
       const starts = await attemptStarts(hook.id);
@@ -259,11 +254,11 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
     it('accepts 1 to 10000 requests per second and refuses 0 and 10001', async () => {
       const hooksBefore = (await server.admin.Hooks()).hooks.totalCount;
       for (const rateLimit of [0, 10_001, -1]) {
-        await expectCode(createHook('https://example.com/limited', ['User.Data.Updated'], { rateLimit }), 'BAD_USER_INPUT');
+        await expectCode(server.createHook('https://example.com/limited', ['User.Data.Updated'], { rateLimit }), 'BAD_USER_INPUT');
       }
       expect((await server.admin.Hooks()).hooks.totalCount).toBe(hooksBefore);
-      expect((await createHook('https://example.com/slow', ['User.Data.Updated'], { rateLimit: 1 })).rateLimit).toBe(1);
-      const fast = await createHook('https://example.com/fast', ['User.Data.Updated'], { rateLimit: 10_000 });
+      expect((await server.createHook('https://example.com/slow', ['User.Data.Updated'], { rateLimit: 1 })).rateLimit).toBe(1);
+      const fast = await server.createHook('https://example.com/fast', ['User.Data.Updated'], { rateLimit: 10_000 });
       expect(fast.rateLimit).toBe(10_000);
       for (const rateLimit of [0, 10_001]) {
         await expectCode(server.admin.UpdateHook({ id: fast.id, input: { rateLimit } }), 'BAD_USER_INPUT');
@@ -278,8 +273,8 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       ok.reply(() => ({ status: 200, body: 'sync ok' }));
       const failing = await receiver();
       failing.reply(() => ({ status: 500, body: 'nope' }));
-      const okHook = await createHook(ok.url, ['Identifier.Lockout']);
-      const failingHook = await createHook(failing.url, ['Identifier.Lockout']);
+      const okHook = await server.createHook(ok.url, ['Identifier.Lockout']);
+      const failingHook = await server.createHook(failing.url, ['Identifier.Lockout']);
       const started = Date.now();
       const { emitEvent } = await server.admin.EmitEventAndWait({ input: { event: 'Identifier.Lockout', payload: { userId: 'u_1' } }, waitFor: '5s' });
       expect(Date.now() - started).toBeLessThan(4_000);
@@ -297,8 +292,8 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       const hanging = await receiver();
       hanging.reply(() => 'hang');
       const quick = await receiver();
-      const slowHook = await createHook(hanging.url, ['Message.RateLimited']);
-      const quickHook = await createHook(quick.url, ['Message.RateLimited']);
+      const slowHook = await server.createHook(hanging.url, ['Message.RateLimited']);
+      const quickHook = await server.createHook(quick.url, ['Message.RateLimited']);
       const started = Date.now();
       const { emitEvent } = await server.admin.EmitEventAndWait({ input: { event: 'Message.RateLimited', payload: {} }, waitFor: '100ms' });
       expect(Date.now() - started).toBeGreaterThanOrEqual(95);
@@ -317,7 +312,7 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
 
     it('refuses a waitFor over 30s or unparsable, and stores nothing', async () => {
       const endpoint = await receiver();
-      await createHook(endpoint.url, ['PostSignIn']);
+      await server.createHook(endpoint.url, ['PostSignIn']);
       const count = async () => (await server.admin.Events({ types: ['PostSignIn'] })).events.totalCount;
       const before = await count();
       for (const waitFor of ['31s', '30001', '1m', 'soon', '-1s']) {

@@ -1,6 +1,13 @@
 import { startApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createHookwireClient, type HookwireClient } from '../../src/sdk';
+import {
+  createHookwireClient,
+  type CreateHookInput,
+  type CreateHookMutation,
+  type EmitEventMutation,
+  type HookDeliveriesQuery,
+  type HookwireClient,
+} from '../../src/sdk';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from './databases';
 
@@ -14,6 +21,12 @@ export interface TestServer {
   admin: HookwireClient;
   /** An SDK client with another key (or none). */
   client(apiKey?: string): HookwireClient;
+  /** Creates a hook (named after its URL) as the admin. */
+  createHook(url: string, events: string[], extra?: Partial<CreateHookInput>): Promise<CreateHookMutation['createHook']>;
+  /** Emits an event as the admin. */
+  emit(event: string, payload?: Record<string, unknown>): Promise<EmitEventMutation['emitEvent']>;
+  /** A hook's deliveries, newest first (up to 100). */
+  deliveriesOf(hookId: string): Promise<HookDeliveriesQuery['hook']['deliveries']['nodes']>;
   close(): Promise<void>;
 }
 
@@ -51,6 +64,9 @@ export async function startTestServer(
     db,
     admin,
     client,
+    createHook: async (url, events, extra = {}) => (await admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook,
+    emit: async (event, payload = {}) => (await admin.EmitEvent({ input: { event, payload } })).emitEvent,
+    deliveriesOf: async (hookId) => (await admin.HookDeliveries({ id: hookId, first: 100 })).hook.deliveries.nodes,
     async close() {
       await Promise.all(clients.map((created) => created.close()));
       await app.close();
