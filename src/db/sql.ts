@@ -55,15 +55,21 @@ const STATEMENT_CACHE_SIZE = 200;
 export function createSql(orm: Orm): Sql {
   const dialect = dialectOf(orm);
   const pool = (orm.em.getConnection() as AbstractSqlConnection).getKnex().client as unknown as Pool;
+  // Only the driver's own errors are converted; an error the work throws passes unchanged.
   const convert = (error: unknown) => (error instanceof Error ? orm.em.getDriver().convertException(error) : error);
-  const sessionOn = dialect === 'sqlite' ? sqliteSession : pgSession;
+  const open = dialect === 'sqlite' ? sqliteSession : pgSession;
+  // One session per pooled connection (the pool may replace connections; old ones drop out).
+  const sessions = new WeakMap<object, Session>();
+  const sessionOf = (connection: object): Session => {
+    let session = sessions.get(connection);
+    if (!session) sessions.set(connection, (session = guarded(open(connection), convert)));
+    return session;
+  };
 
-  async function withConnection<T>(work: (session: SqlSession & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T> {
-    const connection = await pool.acquireConnection();
+  async function withConnection<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    const connection = (await pool.acquireConnection()) as object;
     try {
-      return await work(sessionOn(connection));
-    } catch (error) {
-      throw convert(error);
+      return await work(sessionOf(connection));
     } finally {
       await pool.releaseConnection(connection);
     }
@@ -88,13 +94,22 @@ export function createSql(orm: Orm): Sql {
   };
 }
 
-const statementCaches = new WeakMap<object, Map<string, SqliteStatement>>();
+/** A session that can also run statements without parameters (`begin`, `commit`). */
+interface Session extends SqlSession {
+  exec(sql: string): Promise<void>;
+}
 
-function sqliteSession(raw: unknown) {
+function guarded(session: Session, convert: (error: unknown) => unknown): Session {
+  return {
+    all: (sql, params) => session.all(sql, params).catch((error) => Promise.reject(convert(error))),
+    run: (sql, params) => session.run(sql, params).catch((error) => Promise.reject(convert(error))),
+    exec: (sql) => session.exec(sql).catch((error) => Promise.reject(convert(error))),
+  };
+}
+
+function sqliteSession(raw: object): Session {
   const connection = raw as SqliteConnection;
-  let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map()));
-  const statements = cache;
+  const statements = new Map<string, SqliteStatement>();
   const prepared = (sql: string): SqliteStatement => {
     const hit = statements.get(sql);
     if (hit) {
@@ -108,17 +123,18 @@ function sqliteSession(raw: unknown) {
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     return statement;
   };
+  // The driver only reads the parameter array; the caller's is passed as it is.
   return {
-    async all(sql: string, params: readonly unknown[] = []) {
-      return prepared(sql).all([...params]);
+    async all(sql, params = []) {
+      return prepared(sql).all(params as unknown[]);
     },
-    async run(sql: string, params: readonly unknown[] = []) {
+    async run(sql, params = []) {
       const statement = prepared(sql);
       // A write with `returning` must be stepped through its rows to run at all.
-      if (statement.reader) statement.all([...params]);
-      else statement.run([...params]);
+      if (statement.reader) statement.all(params as unknown[]);
+      else statement.run(params as unknown[]);
     },
-    async exec(sql: string) {
+    async exec(sql) {
       connection.exec(sql);
     },
   };
@@ -138,16 +154,16 @@ function numbered(sql: string): string {
   return text;
 }
 
-function pgSession(raw: unknown) {
+function pgSession(raw: object): Session {
   const connection = raw as PgConnection;
   return {
-    async all(sql: string, params: readonly unknown[] = []) {
-      return (await connection.query({ text: numbered(sql), values: [...params] })).rows;
+    async all(sql, params = []) {
+      return (await connection.query({ text: numbered(sql), values: params as unknown[] })).rows;
     },
-    async run(sql: string, params: readonly unknown[] = []) {
-      await connection.query({ text: numbered(sql), values: [...params] });
+    async run(sql, params = []) {
+      await connection.query({ text: numbered(sql), values: params as unknown[] });
     },
-    async exec(sql: string) {
+    async exec(sql) {
       await connection.query({ text: sql, values: [] });
     },
   };

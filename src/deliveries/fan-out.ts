@@ -1,7 +1,7 @@
 import type { Row, SqlSession } from '../db/sql';
 import type { Dialect } from '../db/database';
 import type { Handoff } from '../delivery/handoff';
-import { HOOK_TARGET_COLUMNS, hookTargetFromRow } from '../delivery/hook-target';
+import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from '../delivery/hook-target';
 import type { DeliveryJob } from '../delivery/job';
 import { dateParam, placeholders, readBoolean, readJson } from '../delivery/sql-values';
 import { matchesAnyEventPattern } from '../events/event-pattern';
@@ -54,7 +54,7 @@ export async function insertEventsWithDeliveries(
     const wanted = events.filter((event) => matchesAnyEventPattern(patterns, event.type));
     if (wanted.length === 0) continue;
     const enabled = readBoolean(row.enabled);
-    const rateLimit = row.rate_limit == null ? null : Number(row.rate_limit);
+    const rateLimit = readRateLimit(row.rate_limit);
     const taken = enabled && handoff ? handoff.take({ hookId, rateLimit, ordered: readBoolean(row.ordered) }, wanted.length) : 0;
     const target = taken > 0 ? hookTargetFromRow(hookId, row) : undefined;
     for (const [index, event] of wanted.entries()) {

@@ -1,7 +1,7 @@
 import type { Dialect } from '../db/database';
 import type { Row, Sql, SqlSession } from '../db/sql';
 import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange } from './hook-health';
-import { HOOK_TARGET_COLUMNS, hookTargetFromRow } from './hook-target';
+import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf, responseOf } from './outcome';
 import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } from './sql-values';
@@ -55,7 +55,7 @@ export class DeliveryStore {
     );
     return rows.map((row) => ({
       hookId: String(row.id),
-      rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
+      rateLimit: readRateLimit(row.rate_limit),
       ordered: readBoolean(row.ordered),
     }));
   }

@@ -15,6 +15,11 @@ export function hookTargetFromRow(hookId: string, row: Record<string, unknown>):
     headers: readJson(row.headers),
     signingKey: String(row.signing_key),
     retiredSigningKeys: readJson(row.retired_signing_keys),
-    rateLimit: row.rate_limit == null ? null : Number(row.rate_limit),
+    rateLimit: readRateLimit(row.rate_limit),
   };
+}
+
+/** A hook's stored `rate_limit`: requests per second, or null for none. */
+export function readRateLimit(value: unknown): number | null {
+  return value == null ? null : Number(value);
 }
