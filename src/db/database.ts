@@ -24,8 +24,11 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
   if (database.kind === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   } else if (database.schema) {
+    const schema = quoteIdentifier(database.schema);
+    // "if not exists" still races: two processes creating the schema at once can both miss it
+    // and one fails on pg_namespace's unique index. The lock makes them take turns.
     await withPgClient(database.url, (client) =>
-      client.query(`create schema if not exists ${quoteIdentifier(database.schema as string)}`),
+      whileLocked(client, () => client.query(`create schema if not exists ${schema}`)),
     );
   }
   return MikroORM.init(await ormOptions(database, poolSize));
@@ -40,14 +43,17 @@ export async function migrate(orm: Orm, database: Config['database']): Promise<s
   await prepareMigrator(orm, database);
   const run = async () => (await orm.getMigrator().up()).map((migration) => migration.name);
   if (database.kind === 'sqlite') return run();
-  return withPgClient(database.url, async (client) => {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    try {
-      return await run();
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
-    }
-  });
+  return withPgClient(database.url, (client) => whileLocked(client, run));
+}
+
+/** Runs work while holding the session-level advisory lock every hookwire process shares. */
+async function whileLocked<T>(client: import('pg').Client, work: () => Promise<T>): Promise<T> {
+  await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+  try {
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+  }
 }
 
 /** Hands the dialect's migration classes to MikroORM; they are imported only when needed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/db/database';
-import { DATABASE_KINDS, createTestDatabase } from '../support/databases';
+import { DATABASE_KINDS, POSTGRES_URL, createTestDatabase } from '../support/databases';
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   it('build exactly the schema the entities describe, and run once', async () => {
@@ -15,6 +15,25 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       expect(await migrate(orm, db.database)).toEqual([]);
     } finally {
       await orm.close();
+      await db.drop();
+    }
+  });
+});
+
+// Scale-out (PostgreSQL only; SQLite is one process) starts API and worker processes at once on
+// an empty database: creating the schema and migrating must succeed in every one of them and
+// happen exactly once.
+describe.runIf(POSTGRES_URL)('processes starting together on postgres', () => {
+  it('all open and migrate a fresh schema, and the migrations run once', async () => {
+    const db = await createTestDatabase('postgres');
+    const orms = await Promise.all(Array.from({ length: 6 }, () => openDatabase(db.database, 1)));
+    try {
+      const applied = await Promise.all(orms.map((orm) => migrate(orm, db.database)));
+      const runs = applied.filter((names) => names.length > 0);
+      expect(runs).toHaveLength(1);
+      expect(applied.flat()).toEqual(runs[0]);
+    } finally {
+      await Promise.all(orms.map((orm) => orm.close()));
       await db.drop();
     }
   });
