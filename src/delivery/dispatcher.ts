@@ -65,9 +65,12 @@ export class Dispatcher implements HandoffSource {
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
-  // Due work was left in the database at the last claim for lack of room: a freed slot
+  // Due work was left in the database at the last claim for lack of room: freed slots
   // should look again. Otherwise finishing an attempt needs no query.
   private backlogged = false;
+  // With work left behind, the loop looks again only once this many slots are free: every
+  // look scans the due hooks, and a look per finished attempt cost more than the attempts.
+  private readonly refillSlots: number;
   // Wakes the loop when the earliest retry this worker scheduled comes due.
   private retryTimer: { at: number; timer: NodeJS.Timeout } | undefined;
   private inFlight = 0;
@@ -88,6 +91,7 @@ export class Dispatcher implements HandoffSource {
   constructor(private readonly options: DispatcherOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.gate = new HookGate(options.hookConcurrency, options.leaseMs, options.requestTimeoutMs);
+    this.refillSlots = Math.max(1, Math.floor(options.concurrency / 8));
   }
 
   /** Starts the loop. */
@@ -272,7 +276,7 @@ export class Dispatcher implements HandoffSource {
     this.gate.finished(hookId, durationMs);
     this.startReady(hookId);
     // Held work of this hook takes the freed slot; otherwise there is room to claim what was left.
-    if (this.backlogged && !this.gate.hasHeld(hookId)) this.wake();
+    if (this.backlogged && !this.gate.hasHeld(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }
 
