@@ -22,11 +22,12 @@ export class Delivery {
   @PrimaryKey({ type: 'string', length: 40 })
   id: string = newId('dlv');
 
-  @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true })
+  // Neither reference has an index of its own: the unique (event, hook) index leads with the
+  // event, the composite indexes above lead with the hook, and every index is one more page
+  // to write for each delivery inserted or moved on.
+  @ManyToOne(() => Event, { deleteRule: 'cascade', ref: true, index: false })
   event!: Ref<Event>;
 
-  // No index of its own: the composite indexes below all lead with the hook, and every
-  // index is one more page to write for each delivery inserted or moved on.
   @ManyToOne(() => Hook, { deleteRule: 'cascade', ref: true, index: false })
   hook!: Ref<Hook>;
 

@@ -10,6 +10,7 @@ export const MIGRATION_NAMES = {
     'Migration20261128030022_indexes',
     'Migration20261128034329_claim_by_hook',
     'Migration20261128061614_prune_indexes',
+    'Migration20261130125417_drop_event_index',
   ],
   postgres: [
     'Migration20261128021847_initial',
@@ -29,6 +30,7 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
       { name: 'Migration20261128030022_indexes', class: (await import('./sqlite/Migration20261128030022_indexes')).Migration20261128030022_indexes },
       { name: 'Migration20261128034329_claim_by_hook', class: (await import('./sqlite/Migration20261128034329_claim_by_hook')).Migration20261128034329_claim_by_hook },
       { name: 'Migration20261128061614_prune_indexes', class: (await import('./sqlite/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
+      { name: 'Migration20261130125417_drop_event_index', class: (await import('./sqlite/Migration20261130125417_drop_event_index')).Migration20261130125417_drop_event_index },
     ];
   }
   return [
