@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { deliveryLikeRequest } from './payload';
+import { readCpuMs } from './measure';
 import type { ReceiverHandle } from './receiver-control';
 import { round, sleep } from './stats';
 
@@ -11,6 +12,9 @@ export interface LimitRun {
   received: number;
   seconds: number;
   perSecond: number;
+  /** CPU time per request of the loop itself (this process) and of the receiver: what a POST costs each side. */
+  clientCpuUsPerRequest: number;
+  receiverCpuUsPerRequest: number;
 }
 
 /** The machine's limit: the best bare-loop rate, and every run it was picked from. */
@@ -36,7 +40,7 @@ export async function measureLimit(
   const counted = async () => (await receiver.stats())['/limit']?.count ?? 0;
   for (const concurrency of options.concurrencies) {
     const before = await counted();
-    const result = await run(receiver.origin, body, headers, concurrency, options.seconds, options.maxRequests);
+    const result = await run(receiver, body, headers, concurrency, options.seconds, options.maxRequests);
     // The warm-up sent one request per connection before the timed part.
     const received = (await counted()) - before - concurrency;
     if (received !== result.requests) throw new Error(`bare loop: sent ${result.requests}, the receiver counted ${received}`);
@@ -48,14 +52,14 @@ export async function measureLimit(
 }
 
 async function run(
-  origin: string,
+  receiver: ReceiverHandle,
   body: string,
   headers: Record<string, string>,
   concurrency: number,
   seconds: number,
   maxRequests: number,
 ): Promise<Omit<LimitRun, 'received'>> {
-  const pool = new Pool(origin, { connections: concurrency });
+  const pool = new Pool(receiver.origin, { connections: concurrency });
   const post = async () => {
     const response = await pool.request({ path: '/limit', method: 'POST', headers, body });
     await response.body.dump();
@@ -63,6 +67,8 @@ async function run(
   // Warm the connections up first, so the timed part measures steady keep-alive traffic.
   await Promise.all(Array.from({ length: concurrency }, post));
   let sent = 0;
+  const clientCpu = process.cpuUsage();
+  const receiverCpuMs = readCpuMs(receiver.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const loop = async () => {
@@ -73,6 +79,15 @@ async function run(
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
   const elapsed = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(clientCpu);
+  const receiverUs = (readCpuMs(receiver.pid) - receiverCpuMs) * 1000;
   await pool.close();
-  return { concurrency, requests: sent, seconds: round(elapsed, 3), perSecond: Math.round(sent / elapsed) };
+  return {
+    concurrency,
+    requests: sent,
+    seconds: round(elapsed, 3),
+    perSecond: Math.round(sent / elapsed),
+    clientCpuUsPerRequest: round((user + system) / Math.max(1, sent), 1),
+    receiverCpuUsPerRequest: round(receiverUs / Math.max(1, sent), 1),
+  };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { EmitRun } from './emit';
 import type { ReceiverHandle } from './receiver-control';
 import { round } from './stats';
@@ -16,6 +17,21 @@ export interface Rate {
   complete: boolean;
   /** The hookwire process's CPU time per delivery over the phase, when measured: the cost, whatever the noise. */
   serverCpuUsPerDelivery?: number;
+}
+
+// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** A process's CPU time so far (user + system), in milliseconds, from /proc; NaN once it is gone. */
+export function readCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts counting a process's CPU time; the function returned gives the milliseconds used since. */

@@ -95,6 +95,9 @@ async function main(): Promise<number> {
       concurrencies: [1, 16, 64],
     });
     log(`limit: ${limit.perSecond}/s at concurrency ${limit.concurrency} (${limit.runs.map((run) => `${run.concurrency}: ${run.perSecond}/s`).join(', ')}), body ${limit.bodyBytes} B`);
+    for (const run of limit.runs) {
+      log(`  at ${run.concurrency}: CPU per POST ${run.clientCpuUsPerRequest} µs in the loop, ${run.receiverCpuUsPerRequest} µs in the receiver`);
+    }
 
     const done = new Map<ScenarioName, ScenarioResult>();
     let serverCount = 0;

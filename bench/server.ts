@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { createHookwireClient, type HookwireClient } from '../src/sdk';
+import { readCpuMs } from './measure';
 import { sleep } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -159,9 +160,6 @@ async function pollUntilOk(url: string, since: number, dead: () => boolean, outp
   }
 }
 
-// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
-const CLOCK_TICKS_PER_SECOND = 100;
-
 function readRssMiB(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -171,13 +169,3 @@ function readRssMiB(pid: number): number {
   }
 }
 
-function readCpuMs(pid: number): number {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return Number.NaN;
-  }
-}
