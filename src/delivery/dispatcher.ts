@@ -47,8 +47,10 @@ export interface DispatcherOptions {
 
 // One claim takes at most this many rows, so a backlog is worked through in steady bites.
 const MAX_CLAIM = 256;
-// How long the first finished attempt waits for others to share its transaction.
-const RECORD_LINGER_MS = 2;
+// How long the first finished attempt waits for others to share its transaction. Longer
+// groups write fewer pages per attempt (a 2 ms wait cost ~10% more CPU per delivery in the
+// batch benchmark); the delivery stays leased meanwhile, so nothing else waits on it.
+const RECORD_LINGER_MS = 10;
 // Waits after an infrastructure error (database down) before the loop tries again.
 const ERROR_BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
 
