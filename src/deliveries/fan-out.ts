@@ -34,11 +34,13 @@ export async function insertEventsWithDeliveries(
   handoff?: Handoff,
 ): Promise<FanOut> {
   if (events.length === 0) return { queued: 0, handedOver: [] };
+  // Serialised once: stored, and spliced into the body of every delivery handed over.
+  const payloadJson = new Map(events.map((event) => [event, JSON.stringify(event.payload)]));
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
     await tx.run(
       `insert into events (id, event_type, payload, idempotency_key, created_at) values ${chunk.map(() => `(${placeholders(5)})`).join(', ')}`,
-      chunk.flatMap((event) => [event.id, event.type, JSON.stringify(event.payload), event.idempotencyKey ?? null, dateParam(dialect, event.createdAt)]),
+      chunk.flatMap((event) => [event.id, event.type, payloadJson.get(event), event.idempotencyKey ?? null, dateParam(dialect, event.createdAt)]),
     );
   }
   // Read in the transaction, so a delivery goes to the hook as it is when the event commits.
@@ -70,7 +72,7 @@ export async function insertEventsWithDeliveries(
           eventId: event.id,
           eventType: event.type,
           eventCreatedAt: event.createdAt,
-          payload: event.payload,
+          payloadJson: payloadJson.get(event) as string,
           attemptCount: 0,
           roundOffset: 0,
           trigger: 'SCHEDULED',

@@ -4,7 +4,7 @@ import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange }
 import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf, responseOf } from './outcome';
-import { boolParam, dateParam, placeholders, readBoolean, readDate, readJson } from './sql-values';
+import { boolParam, dateParam, placeholders, readBoolean, readDate, readJsonText } from './sql-values';
 
 
 /** An enabled hook with deliveries due, and what governs how many may be claimed for it. */
@@ -100,7 +100,7 @@ export class DeliveryStore {
       eventId: String(row.event_id),
       eventType: String(row.event_type),
       eventCreatedAt: readDate(row.event_created_at) as Date,
-      payload: readJson(row.payload),
+      payloadJson: readJsonText(row.payload),
       attemptCount: Number(row.attempt_count),
       roundOffset: Number(row.round_offset),
       trigger: row.next_trigger === 'MANUAL' ? 'MANUAL' : 'SCHEDULED',

@@ -12,7 +12,11 @@ export interface DeliveryJob {
   eventId: string;
   eventType: string;
   eventCreatedAt: Date;
-  payload: Record<string, unknown>;
+  /**
+   * The event's payload as JSON text, as stored: every delivery of the event reuses it rather
+   * than parse and serialise the payload again (see `deliveryBody`).
+   */
+  payloadJson: string;
   hookId: string;
   url: string;
   headers: JobHeader[];

@@ -14,10 +14,13 @@ export interface BuiltRequest {
 
 /**
  * The wire body of a delivery, Logto's shape: `{ hookId, event, createdAt, ...payload }`.
- * Serialised once: these exact bytes are signed and sent.
+ * Built once per attempt: these exact bytes are signed and sent. The payload's own JSON text
+ * is spliced in after the three fields rather than parsed and serialised again (a fan-out
+ * sends one payload to many hooks); a payload never sets those fields (emit refuses it).
  */
-export function deliveryBody(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt' | 'payload'>): string {
-  return JSON.stringify({ hookId: job.hookId, event: job.eventType, createdAt: job.eventCreatedAt.toISOString(), ...job.payload });
+export function deliveryBody(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt' | 'payloadJson'>): string {
+  const head = `{"hookId":${JSON.stringify(job.hookId)},"event":${JSON.stringify(job.eventType)},"createdAt":"${job.eventCreatedAt.toISOString()}"`;
+  return job.payloadJson === '{}' ? `${head}}` : `${head},${job.payloadJson.slice(1)}`;
 }
 
 /** The keys that sign now: the current one, plus retired ones still in their grace period. */
@@ -29,7 +32,7 @@ export function activeSigningKeys(job: Pick<DeliveryJob, 'signingKey' | 'retired
 /** What a signed request is made of: the event, and the hook it goes to. */
 export type SignedMessage = Pick<
   DeliveryJob,
-  'eventId' | 'eventType' | 'eventCreatedAt' | 'payload' | 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys'
+  'eventId' | 'eventType' | 'eventCreatedAt' | 'payloadJson' | 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys'
 >;
 
 /** Builds one signed attempt of a delivery. */

@@ -23,6 +23,11 @@ export function readJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+/** A stored JSON value as JSON text: SQLite's as stored, PostgreSQL's (parsed by the driver) serialised again. */
+export function readJsonText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** A stored boolean read back. */
 export function readBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';

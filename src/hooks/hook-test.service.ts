@@ -38,7 +38,7 @@ export class HookTestService {
         eventId: newId('evt'),
         eventType,
         eventCreatedAt: now,
-        payload: samplePayload(group),
+        payloadJson: JSON.stringify(samplePayload(group)),
         hookId: hook.id,
         url: hook.url,
         headers: hook.headers,

@@ -10,7 +10,7 @@ function job(hookId: string, rateLimit: number | null = null): DeliveryJob {
     eventId: `evt_${next}`,
     eventType: 'User.Created',
     eventCreatedAt: new Date(0),
-    payload: {},
+    payloadJson: '{}',
     hookId,
     url: 'http://example.com',
     headers: [],

@@ -14,7 +14,7 @@ function result(number: number, outcome: AttemptOutcome, options: Partial<{ hook
       eventId: 'evt_1',
       eventType: options.eventType ?? 'User.Created',
       eventCreatedAt: new Date(0),
-      payload: {},
+      payloadJson: '{}',
       hookId: options.hookId ?? 'hook_1',
       url: 'http://example.com',
       headers: [],
