@@ -1,7 +1,7 @@
 import type { Dialect } from '../db/database';
 import type { Row, Sql, SqlSession } from '../db/sql';
 import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange } from './hook-health';
-import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
+import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit, type HookTarget } from './hook-target';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf, responseOf } from './outcome';
 import { boolParam, dateParam, placeholders, readBoolean, readDate, readJsonText } from './sql-values';
@@ -94,17 +94,24 @@ export class DeliveryStore {
        where d.id in (${placeholders(ids.length)})`,
       ids,
     );
-    return rows.map((row) => ({
-      ...hookTargetFromRow(String(row.hook_id), row),
-      deliveryId: String(row.id),
-      eventId: String(row.event_id),
-      eventType: String(row.event_type),
-      eventCreatedAt: readDate(row.event_created_at) as Date,
-      payloadJson: readJsonText(row.payload),
-      attemptCount: Number(row.attempt_count),
-      roundOffset: Number(row.round_offset),
-      trigger: row.next_trigger === 'MANUAL' ? 'MANUAL' : 'SCHEDULED',
-    }));
+    // A claim is one hook's: its headers and keys are parsed once, not once per delivery.
+    const targets = new Map<string, HookTarget>();
+    return rows.map((row) => {
+      const hookId = String(row.hook_id);
+      let target = targets.get(hookId);
+      if (!target) targets.set(hookId, (target = hookTargetFromRow(hookId, row)));
+      return {
+        ...target,
+        deliveryId: String(row.id),
+        eventId: String(row.event_id),
+        eventType: String(row.event_type),
+        eventCreatedAt: readDate(row.event_created_at) as Date,
+        payloadJson: readJsonText(row.payload),
+        attemptCount: Number(row.attempt_count),
+        roundOffset: Number(row.round_offset),
+        trigger: row.next_trigger === 'MANUAL' ? 'MANUAL' : 'SCHEDULED',
+      };
+    });
   }
 
   /**

@@ -69,6 +69,7 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 
 /** A URL as stored: query parameters with credential-like names redacted. */
 export function redactUrl(url: string): string {
+  if (!url.includes('?')) return url; // nothing to redact, and no URL to parse on every attempt
   try {
     const parsed = new URL(url);
     let changed = false;

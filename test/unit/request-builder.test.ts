@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBody } from '../../src/delivery/request-builder';
+import { deliveryBody, redactUrl } from '../../src/delivery/request-builder';
 
 const job = (payload: Record<string, unknown>) => ({
   hookId: 'hook_01',
@@ -23,5 +23,15 @@ describe('deliveryBody', () => {
   it('escapes an event type that needs it', () => {
     const body = deliveryBody({ ...job({ n: 1 }), eventType: 'Custom."quoted"\\type' });
     expect(JSON.parse(body).event).toBe('Custom."quoted"\\type');
+  });
+});
+
+describe('redactUrl', () => {
+  it('redacts credential-like query parameters and keeps the rest', () => {
+    expect(redactUrl('https://example.com/hook?token=abc&region=eu')).toBe('https://example.com/hook?token=redacted&region=eu');
+  });
+
+  it('returns a URL without a query as it is', () => {
+    expect(redactUrl('https://example.com/hooks/7')).toBe('https://example.com/hooks/7');
   });
 });
