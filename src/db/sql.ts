@@ -40,6 +40,9 @@ interface PgConnection {
 
 // Prepared statements kept per SQLite connection; the hot statements are a few dozen texts.
 const STATEMENT_CACHE_SIZE = 200;
+// Longer texts (multi-row statements, whose row count varies from one use to the next) are
+// prepared for each use: cached, a few hundred of them held tens of MiB of native memory.
+const MAX_CACHED_PARAMETERS = 64;
 
 /**
  * Plain SQL through the pool MikroORM already has: each statement (or transaction) takes a
@@ -119,6 +122,7 @@ function sqliteSession(raw: object): Session {
       return hit;
     }
     const statement = connection.prepare(sql);
+    if (parameterCount(sql) > MAX_CACHED_PARAMETERS) return statement;
     statements.set(sql, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     return statement;
@@ -138,6 +142,12 @@ function sqliteSession(raw: object): Session {
       connection.exec(sql);
     },
   };
+}
+
+function parameterCount(sql: string): number {
+  let count = 0;
+  for (let i = sql.indexOf('?'); i !== -1; i = sql.indexOf('?', i + 1)) count++;
+  return count;
 }
 
 const numberedTexts = new Map<string, string>();
