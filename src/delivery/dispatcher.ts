@@ -177,11 +177,11 @@ export class Dispatcher implements HandoffSource {
         continue;
       }
       const jobs = await this.options.store.claimForHook({ ...hook, workerId: this.workerId, limit, leaseMs: this.options.leaseMs, now });
-      if (jobs.length === limit) {
-        leftBehind = true;
-        // An ordered hook's next delivery is claimable only once this one is recorded.
-        if (!hook.ordered) more = true;
-      }
+      // A short claim does not prove the hook has nothing more due: on PostgreSQL, rows that
+      // other transactions hold are skipped. Look again when slots free; it costs one query.
+      if (jobs.length > 0) leftBehind = true;
+      // An ordered hook's next delivery is claimable only once this one is recorded.
+      if (jobs.length === limit && !hook.ordered) more = true;
       release.push(...this.admit(jobs));
     }
     this.backlogged = leftBehind;
@@ -278,7 +278,7 @@ export class Dispatcher implements HandoffSource {
     this.gate.finished(hookId, durationMs);
     this.startReady(hookId);
     // Held work of this hook takes the freed slot; otherwise there is room to claim what was left.
-    if (this.backlogged && !this.gate.hasHeld(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
+    if (this.backlogged && this.gate.runningLow(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }
 

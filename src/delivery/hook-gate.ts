@@ -29,20 +29,30 @@ export class HookGate {
 
   /**
    * How many deliveries of a hook are worth claiming now: its free slots (within the
-   * `freeGlobal` ones) plus the room to hold more. Zero while held work waits, for an ordered
-   * hook with an attempt out, or when no slot is free.
+   * `freeGlobal` ones) plus the room to hold more, less what it already holds. Held work is
+   * topped up once it is {@link runningLow}, so the claim's round trip overlaps the sending of
+   * what is left instead of leaving the hook idle while it runs. Zero when no
+   * global slot is free, when the hook can start nothing and holds nothing (it waits for a
+   * slot), and for an ordered hook with an attempt out.
    */
   quota(hook: { hookId: string; rateLimit: number | null; ordered: boolean }, freeGlobal: number): number {
     const inFlight = this.inFlight.get(hook.hookId) ?? 0;
-    if ((this.held.get(hook.hookId)?.length ?? 0) > 0) return 0;
-    if (hook.ordered) return inFlight === 0 && freeGlobal > 0 ? 1 : 0;
-    const startRoom = Math.min(this.hookConcurrency - inFlight, freeGlobal);
-    return startRoom > 0 ? startRoom + this.holdLimit(hook.hookId, hook.rateLimit) : 0;
+    const held = this.held.get(hook.hookId)?.length ?? 0;
+    if (freeGlobal <= 0) return 0;
+    if (hook.ordered) return held === 0 && inFlight === 0 ? 1 : 0;
+    const startRoom = Math.max(0, Math.min(this.hookConcurrency - inFlight, freeGlobal));
+    if ((startRoom === 0 && held === 0) || !this.runningLow(hook.hookId)) return 0;
+    return Math.max(0, startRoom + this.holdLimit(hook.hookId, hook.rateLimit) - held);
   }
 
-  /** True while the hook has claimed work waiting here. */
-  hasHeld(hookId: string): boolean {
-    return (this.held.get(hookId)?.length ?? 0) > 0;
+  /**
+   * True when the hook holds no more than half what it may hold (and at least a round of
+   * slots): time to claim more, while what is left keeps its slots busy.
+   */
+  runningLow(hookId: string): boolean {
+    const queue = this.held.get(hookId);
+    if (!queue?.length) return true;
+    return queue.length <= Math.max(this.hookConcurrency, this.holdLimit(hookId, queue[0].rateLimit) / 2);
   }
 
   /** `start` (send now), `hold` (kept, sent later by `takeReady`), or `release` (give it back). */

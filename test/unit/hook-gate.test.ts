@@ -29,7 +29,7 @@ describe('HookGate', () => {
     const decisions = Array.from({ length: 5 }, () => gate.admit(job('a'), 0));
     expect(decisions).toEqual(['start', 'start', 'hold', 'hold', 'release']);
     expect(gate.admit(job('b'), 0)).toBe('start'); // another hook is unaffected
-    expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBe(0); // held work goes first
+    expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBe(0); // no room left to hold more
     expect(gate.quota({ hookId: 'b', rateLimit: null, ordered: false }, 100)).toBeGreaterThan(0);
   });
 
@@ -45,7 +45,7 @@ describe('HookGate', () => {
     gate.finished('a');
     expect(gate.takeReady('a', 0)).toEqual([second]);
     gate.finished('a');
-    expect(gate.hasHeld('a')).toBe(false);
+    expect(gate.drainHeld()).toEqual([]);
     expect(gate.quota({ hookId: 'a', rateLimit: null, ordered: false }, 100)).toBeGreaterThan(0);
   });
 
@@ -73,6 +73,20 @@ describe('HookGate', () => {
     expect(gate.quota(ordered, 100)).toBe(1);
     gate.admit({ ...job('o'), hookId: 'o' }, 0);
     expect(gate.quota(ordered, 100)).toBe(0);
+  });
+
+  it('tops held work up once it is down to half what it may hold, not only once it has run out', () => {
+    const gate = new HookGate(2, 60_000, 1); // 1 ms attempts: may hold up to the 256 cap
+    const hook = { hookId: 'a', rateLimit: null, ordered: false };
+    const decisions = Array.from({ length: 2 + 129 }, () => gate.admit(job('a'), 0));
+    expect(decisions.filter((decision) => decision === 'hold')).toHaveLength(129);
+    expect(gate.runningLow('a')).toBe(false);
+    expect(gate.quota(hook, 100)).toBe(0);
+    gate.finished('a');
+    expect(gate.takeReady('a', 0)).toHaveLength(1); // 128 left: half of 256
+    expect(gate.runningLow('a')).toBe(true);
+    expect(gate.quota(hook, 100)).toBe(256 - 128);
+    expect(gate.quota(hook, 0)).toBe(0); // but never past the global limit
   });
 
   it('hands back everything held on drain', () => {
