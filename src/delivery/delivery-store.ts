@@ -71,16 +71,25 @@ export class DeliveryStore {
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const lock = this.dialect === 'postgres' ? 'for update skip locked' : '';
     const head = ordered ? `and d.id = (${ORDERED_HEAD_SQL})` : '';
-    const claimed = await this.sql.all(
-      `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
+    const claim = `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
        where id in (
          select d.id from deliveries d
          where d.hook_id = ? and d.next_attempt_at <= ? ${head}
          order by d.next_attempt_at limit ? ${lock})
        and exists (select 1 from hooks h where h.id = deliveries.hook_id and h.enabled = ?)
-       returning id`,
-      [workerId, this.date(leaseEnd), this.date(leaseEnd), hookId, this.date(now), ordered ? 1 : limit, boolParam(this.dialect, true)],
-    );
+       returning id`;
+    const params = [workerId, this.date(leaseEnd), this.date(leaseEnd), hookId, this.date(now), ordered ? 1 : limit, boolParam(this.dialect, true)];
+    const claimed =
+      this.dialect === 'postgres'
+        ? await this.sql.transaction(async (tx) => {
+            // A queue that grew fast has statistics that say it is nearly empty (autovacuum
+            // analyzes it a minute or more later), and with them PostgreSQL reads every due row
+            // through a bitmap scan and sorts them: 70 ms for 200,000, at every claim. Without
+            // bitmap scans it walks the (hook_id, next_attempt_at) index to the limit: 0.5–4 ms.
+            await tx.run('set local enable_bitmapscan = off');
+            return tx.all(claim, params);
+          })
+        : await this.sql.all(claim, params);
     if (claimed.length === 0) return [];
     return this.loadJobs(claimed.map((row) => String(row.id)));
   }
