@@ -277,7 +277,8 @@ export class Dispatcher implements HandoffSource {
     this.inFlight--;
     this.gate.finished(hookId, durationMs);
     this.startReady(hookId);
-    // Held work of this hook takes the freed slot; otherwise there is room to claim what was left.
+    // Held work of this hook takes the freed slot; once it runs low, and enough slots are
+    // free to make a claim worth its query, the loop looks for what was left behind.
     if (this.backlogged && this.gate.runningLow(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }

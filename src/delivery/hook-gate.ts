@@ -30,10 +30,10 @@ export class HookGate {
   /**
    * How many deliveries of a hook are worth claiming now: its free slots (within the
    * `freeGlobal` ones) plus the room to hold more, less what it already holds. Held work is
-   * topped up once it is {@link runningLow}, so the claim's round trip overlaps the sending of
-   * what is left instead of leaving the hook idle while it runs. Zero when no
-   * global slot is free, when the hook can start nothing and holds nothing (it waits for a
-   * slot), and for an ordered hook with an attempt out.
+   * topped up once it is {@link runningLow}, so the claim's round trip overlaps the sending
+   * of what is left instead of leaving the hook idle while it runs. Zero when no global slot
+   * is free, when the hook can start nothing and holds nothing (it waits for a slot), and for
+   * an ordered hook with an attempt out.
    */
   quota(hook: { hookId: string; rateLimit: number | null; ordered: boolean }, freeGlobal: number): number {
     const inFlight = this.inFlight.get(hook.hookId) ?? 0;
