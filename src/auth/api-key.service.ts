@@ -3,7 +3,7 @@ import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Page } from '../graphql/connection';
 import { ApiKey, type Scope } from './api-key.entity';
-import { generateApiKeySecret, hashApiKey, secretsEqual } from './key-secret';
+import { generateApiKeySecret, hashApiKey, hashesEqual } from './key-secret';
 import type { Principal } from './principal';
 
 // Found keys are cached briefly so a busy emitter costs no lookup per request; a revocation
@@ -14,18 +14,22 @@ const CACHE_LIMIT = 10_000;
 /** Issues, revokes and checks API keys. */
 export class ApiKeyService {
   private cache = new Map<string, { principal: Principal | null; expires: number }>();
+  // Hashed once: every request's key is hashed anyway, and compared with this in constant time.
+  private readonly envAdminKeyHash: string | undefined;
 
   constructor(
     private readonly orm: Orm,
-    private readonly envAdminKey: string | undefined,
-  ) {}
+    envAdminKey: string | undefined,
+  ) {
+    this.envAdminKeyHash = envAdminKey ? hashApiKey(envAdminKey) : undefined;
+  }
 
   /** The principal a secret stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Principal | null> {
-    if (this.envAdminKey && secretsEqual(secret, this.envAdminKey)) {
+    const hash = hashApiKey(secret);
+    if (this.envAdminKeyHash && hashesEqual(hash, this.envAdminKeyHash)) {
       return { keyId: 'env', name: 'HOOKWIRE_ADMIN_KEY', scopes: ['ADMIN'] };
     }
-    const hash = hashApiKey(secret);
     const cached = this.cache.get(hash);
     if (cached && cached.expires > Date.now()) return cached.principal;
     const key = await this.orm.em.fork().findOne(ApiKey, { keyHash: hash });
@@ -67,7 +71,7 @@ export class ApiKeyService {
    * and returns its secret so boot can print it once. Otherwise returns undefined.
    */
   async bootstrapAdminKey(): Promise<string | undefined> {
-    if (this.envAdminKey) return undefined;
+    if (this.envAdminKeyHash) return undefined;
     const count = await this.orm.em.fork().count(ApiKey, {});
     if (count > 0) return undefined;
     const { secret } = await this.create('bootstrap admin', ['ADMIN']);

@@ -13,11 +13,9 @@ export function hashApiKey(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/** Compares two secrets in constant time. */
-export function secretsEqual(a: string, b: string): boolean {
-  const left = Buffer.from(hashApiKey(a), 'hex');
-  const right = Buffer.from(hashApiKey(b), 'hex');
-  return timingSafeEqual(left, right);
+/** Compares two {@link hashApiKey} hashes in constant time. */
+export function hashesEqual(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 }
 
 /** Reads the key out of `Bearer <key>` (or a bare key); undefined when there is none. */
