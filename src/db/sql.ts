@@ -40,8 +40,9 @@ interface PgConnection {
 
 // Prepared statements kept per SQLite connection; the hot statements are a few dozen texts.
 const STATEMENT_CACHE_SIZE = 200;
-// Longer texts (multi-row statements, whose row count varies from one use to the next) are
-// prepared for each use: cached, a few hundred of them held tens of MiB of native memory.
+// Statements with more parameters than this (multi-row statements, whose row count varies from
+// one use to the next) are prepared for each use: cached, a few hundred of them held tens of MiB
+// of native memory.
 const MAX_CACHED_PARAMETERS = 64;
 
 /**
@@ -113,7 +114,7 @@ function guarded(session: Session, convert: (error: unknown) => unknown): Sessio
 function sqliteSession(raw: object): Session {
   const connection = raw as SqliteConnection;
   const statements = new Map<string, SqliteStatement>();
-  const prepared = (sql: string): SqliteStatement => {
+  const prepared = (sql: string, parameterCount: number): SqliteStatement => {
     const hit = statements.get(sql);
     if (hit) {
       // Most recently used last, so the first key is the one to evict.
@@ -122,7 +123,7 @@ function sqliteSession(raw: object): Session {
       return hit;
     }
     const statement = connection.prepare(sql);
-    if (parameterCount(sql) > MAX_CACHED_PARAMETERS) return statement;
+    if (parameterCount > MAX_CACHED_PARAMETERS) return statement;
     statements.set(sql, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
     return statement;
@@ -130,10 +131,10 @@ function sqliteSession(raw: object): Session {
   // The driver only reads the parameter array; the caller's is passed as it is.
   return {
     async all(sql, params = []) {
-      return prepared(sql).all(params as unknown[]);
+      return prepared(sql, params.length).all(params as unknown[]);
     },
     async run(sql, params = []) {
-      const statement = prepared(sql);
+      const statement = prepared(sql, params.length);
       // A write with `returning` must be stepped through its rows to run at all.
       if (statement.reader) statement.all(params as unknown[]);
       else statement.run(params as unknown[]);
@@ -142,12 +143,6 @@ function sqliteSession(raw: object): Session {
       connection.exec(sql);
     },
   };
-}
-
-function parameterCount(sql: string): number {
-  let count = 0;
-  for (let i = sql.indexOf('?'); i !== -1; i = sql.indexOf('?', i + 1)) count++;
-  return count;
 }
 
 const numberedTexts = new Map<string, string>();

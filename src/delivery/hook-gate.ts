@@ -41,18 +41,16 @@ export class HookGate {
     if (freeGlobal <= 0) return 0;
     if (hook.ordered) return held === 0 && inFlight === 0 ? 1 : 0;
     const startRoom = Math.max(0, Math.min(this.hookConcurrency - inFlight, freeGlobal));
-    if ((startRoom === 0 && held === 0) || !this.runningLow(hook.hookId)) return 0;
-    return Math.max(0, startRoom + this.holdLimit(hook.hookId, hook.rateLimit) - held);
+    const holdLimit = this.holdLimit(hook.hookId, hook.rateLimit);
+    if ((startRoom === 0 && held === 0) || held > this.lowWater(holdLimit)) return 0;
+    return Math.max(0, startRoom + holdLimit - held);
   }
 
-  /**
-   * True when the hook holds no more than half what it may hold (and at least a round of
-   * slots): time to claim more, while what is left keeps its slots busy.
-   */
+  /** True when the hook's held work is down to its low-water mark: time to claim more. */
   runningLow(hookId: string): boolean {
     const queue = this.held.get(hookId);
     if (!queue?.length) return true;
-    return queue.length <= Math.max(this.hookConcurrency, this.holdLimit(hookId, queue[0].rateLimit) / 2);
+    return queue.length <= this.lowWater(this.holdLimit(hookId, queue[0].rateLimit));
   }
 
   /** `start` (send now), `hold` (kept, sent later by `takeReady`), or `release` (give it back). */
@@ -117,6 +115,12 @@ export class HookGate {
       const slot = Math.max(nowMs, this.nextSlotAt.get(job.hookId) ?? 0);
       this.nextSlotAt.set(job.hookId, slot + 1000 / job.rateLimit);
     }
+  }
+
+  // Half what the hook may hold, and at least a round of slots: what is left keeps its slots
+  // busy while the claim for more makes its round trip.
+  private lowWater(holdLimit: number): number {
+    return Math.max(this.hookConcurrency, holdLimit / 2);
   }
 
   private holdLimit(hookId: string, rateLimit: number | null): number {
