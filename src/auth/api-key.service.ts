@@ -3,13 +3,15 @@ import { ConflictError, NotFoundError } from '../errors';
 import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Page } from '../graphql/connection';
+import type { HookwirePubSub } from '../realtime/pubsub';
 import { ApiKey, type Scope } from './api-key.entity';
 import { issueApiKey } from './issue-api-key';
 import { hashApiKey, hashesEqual } from './key-secret';
 import type { Principal } from './principal';
 
-// Found keys are cached briefly so a busy emitter costs no lookup per request; a revocation
-// made in this process applies at once, one made by another process within this long.
+// Found keys are cached briefly so a busy emitter costs no lookup per request. A revocation
+// made in this process applies at once, one made by another process as soon as its KEY_REVOKED
+// message arrives, and at the latest after this long (should the message be lost).
 const CACHE_TTL_MS = 5_000;
 const CACHE_LIMIT = 10_000;
 
@@ -27,6 +29,7 @@ export class ApiKeyService {
   constructor(
     private readonly orm: Orm,
     envAdminKey: string | undefined,
+    private readonly pubSub: HookwirePubSub,
   ) {
     this.envAdminKeyHash = envAdminKey ? hashApiKey(envAdminKey) : undefined;
   }
@@ -52,7 +55,9 @@ export class ApiKeyService {
   }
 
   /**
-   * Revokes a key at once (here) and within seconds on other processes. Refuses (CONFLICT)
+   * Revokes a key at once: requests with it fail from now on, and KEY_REVOKED on the live
+   * pub/sub makes every api process close the key's WebSocket connections and drop it from
+   * its key cache (see server/revocation.ts). Refuses (CONFLICT)
    * to revoke the last active ADMIN key while `HOOKWIRE_ADMIN_KEY` is unset: nobody could
    * manage hookwire afterwards, and a restart makes no new key once any key exists.
    */
@@ -72,7 +77,16 @@ export class ApiKeyService {
       return key;
     });
     this.cache.delete(apiKey.keyHash);
+    // Sent again on a repeated revocation: harmless, and a second chance if the first was lost.
+    this.pubSub.publish('KEY_REVOKED', { keyId: apiKey.id });
     return apiKey;
+  }
+
+  /** Drops what this process cached about key `keyId`, so its next request is looked up afresh. */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.cache) {
+      if (entry.principal?.keyId === keyId) this.cache.delete(hash);
+    }
   }
 
   /**

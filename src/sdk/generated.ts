@@ -287,7 +287,7 @@ export type Mutation = {
   regenerateSigningKey: Hook;
   /** Delivers a stored event to a hook that did not get it (or again, if it did). */
   replayEvent: Delivery;
-  /** Revokes a key; requests with it fail from now on. */
+  /** Revokes a key: requests with it fail from now on and its WebSocket connections are closed (4403). The last active ADMIN key is refused (CONFLICT) unless HOOKWIRE_ADMIN_KEY is set. */
   revokeApiKey: ApiKey;
   /** Sends a signed sample payload for `event` now; nothing is stored. */
   testHook: TestHookResult;
