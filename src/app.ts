@@ -122,7 +122,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     : undefined;
 
   const eventTypes = new EventTypeService(orm);
-  const apiKeys = new ApiKeyService(orm, config.adminKey);
+  const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
   const hooks = new HookService(orm, eventTypes, store);
   const services: Services = {
     config,

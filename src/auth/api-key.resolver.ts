@@ -25,7 +25,10 @@ export class ApiKeyResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => ApiKeyNode, { description: 'Revokes a key; requests with it fail from now on.' })
+  @Mutation(() => ApiKeyNode, {
+    description:
+      'Revokes a key: requests with it fail from now on and its WebSocket connections are closed (4403). The last active ADMIN key is refused (CONFLICT) unless HOOKWIRE_ADMIN_KEY is set.',
+  })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<ApiKeyNode> {
     return toApiKeyNode(await services.apiKeys.revoke(id));
   }

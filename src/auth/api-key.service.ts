@@ -1,15 +1,24 @@
-import { BadUserInputError, NotFoundError } from '../errors';
-import type { Orm } from '../db/database';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { ConflictError, NotFoundError } from '../errors';
+import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Page } from '../graphql/connection';
+import type { HookwirePubSub } from '../realtime/pubsub';
 import { ApiKey, type Scope } from './api-key.entity';
-import { generateApiKeySecret, hashApiKey, hashesEqual } from './key-secret';
+import { issueApiKey } from './issue-api-key';
+import { hashApiKey, hashesEqual } from './key-secret';
 import type { Principal } from './principal';
 
-// Found keys are cached briefly so a busy emitter costs no lookup per request; a revocation
-// made in this process applies at once, one made by another process within this long.
+// Found keys are cached briefly so a busy emitter costs no lookup per request. A revocation
+// made in this process applies at once, one made by another process as soon as its KEY_REVOKED
+// message arrives, and at the latest after this long (should the message be lost).
 const CACHE_TTL_MS = 5_000;
 const CACHE_LIMIT = 10_000;
+
+/** Why the last admin key cannot be revoked, and the way out. */
+const LAST_ADMIN_MESSAGE =
+  'this is the last active ADMIN key: create another ADMIN key (or set HOOKWIRE_ADMIN_KEY) before revoking it; ' +
+  'an operator locked out can make a new one with `npm run admin-key`';
 
 /** Issues, revokes and checks API keys. */
 export class ApiKeyService {
@@ -20,6 +29,7 @@ export class ApiKeyService {
   constructor(
     private readonly orm: Orm,
     envAdminKey: string | undefined,
+    private readonly pubSub: HookwirePubSub,
   ) {
     this.envAdminKeyHash = envAdminKey ? hashApiKey(envAdminKey) : undefined;
   }
@@ -41,25 +51,52 @@ export class ApiKeyService {
 
   /** Creates a key; the secret is returned this once and only its hash is kept. */
   async create(name: string, scopes: readonly Scope[]): Promise<{ secret: string; apiKey: ApiKey }> {
-    const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 256) throw new BadUserInputError('name must be 1 to 256 characters', 'name');
-    if (scopes.length === 0) throw new BadUserInputError('scopes must name at least one scope', 'scopes');
-    const secret = generateApiKeySecret();
-    const em = this.orm.em.fork();
-    const apiKey = em.create(ApiKey, { name: trimmed, scopes: [...new Set(scopes)], keyHash: hashApiKey(secret) });
-    await em.flush();
-    return { secret, apiKey };
+    return issueApiKey(this.orm.em.fork(), name, scopes);
   }
 
-  /** Revokes a key at once (here) and within seconds on other processes. */
+  /**
+   * Revokes a key at once: requests with it fail from now on, and KEY_REVOKED on the live
+   * pub/sub makes every api process close the key's WebSocket connections and drop it from
+   * its key cache (see server/revocation.ts). Refuses (CONFLICT)
+   * to revoke the last active ADMIN key while `HOOKWIRE_ADMIN_KEY` is unset: nobody could
+   * manage hookwire afterwards, and a restart makes no new key once any key exists.
+   */
   async revoke(id: string): Promise<ApiKey> {
-    const em = this.orm.em.fork();
-    const apiKey = await em.findOne(ApiKey, { id });
-    if (!apiKey) throw new NotFoundError('API key', id);
-    apiKey.revokedAt ??= new Date();
-    await em.flush();
+    const apiKey = await this.orm.em.fork().transactional(async (em) => {
+      const active = await this.lockActiveKeys(em);
+      const key = active.find((candidate) => candidate.id === id);
+      if (!key) {
+        // Unknown, or revoked already: a second revocation keeps the first time.
+        const revoked = await em.findOne(ApiKey, { id });
+        if (!revoked) throw new NotFoundError('API key', id);
+        return revoked;
+      }
+      const anotherAdmin = active.some((other) => other !== key && other.scopes.includes('ADMIN'));
+      if (key.scopes.includes('ADMIN') && !anotherAdmin && !this.envAdminKeyHash) throw new ConflictError(LAST_ADMIN_MESSAGE);
+      key.revokedAt = new Date();
+      return key;
+    });
     this.cache.delete(apiKey.keyHash);
+    // Sent again on a repeated revocation: harmless, and a second chance if the first was lost.
+    this.pubSub.publish('KEY_REVOKED', { keyId: apiKey.id });
     return apiKey;
+  }
+
+  /** Drops what this process cached about key `keyId`, so its next request is looked up afresh. */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.cache) {
+      if (entry.principal?.keyId === keyId) this.cache.delete(hash);
+    }
+  }
+
+  /**
+   * The keys not revoked. On PostgreSQL they stay locked until the transaction ends, so two
+   * revocations of the last two admin keys take turns and the second sees the first one's
+   * change; SQLite runs one transaction at a time (one connection) anyway.
+   */
+  private async lockActiveKeys(em: EntityManager): Promise<ApiKey[]> {
+    const lockMode = dialectOf(this.orm) === 'postgres' ? LockMode.PESSIMISTIC_WRITE : undefined;
+    return em.find(ApiKey, { revokedAt: null }, { lockMode });
   }
 
   async list<N>(args: { first?: number | null; after?: string | null }, map: (key: ApiKey) => N): Promise<Page<N>> {

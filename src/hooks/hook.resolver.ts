@@ -46,15 +46,24 @@ export class HookResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => HookNode, {
-    description: 'Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d).',
+    description:
+      'Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d). `0s` ends every retired key as well.',
   })
   async regenerateSigningKey(
     @Arg('id', () => ID) id: string,
-    @Arg('gracePeriod', () => String, { nullable: true, defaultValue: '24h', description: 'A duration such as 30m, 24h, 7d; 0s ends the old key now.' })
+    @Arg('gracePeriod', () => String, { nullable: true, defaultValue: '24h', description: 'A duration such as 30m, 24h, 7d; 0s ends the old key and every retired key now.' })
     gracePeriod: string,
     @Ctx() { services }: GraphQLContext,
   ): Promise<HookNode> {
     return toHookNode(await services.hooks.regenerateSigningKey(id, validateGracePeriod(gracePeriod ?? '24h')));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => HookNode, {
+    description: 'Ends the grace period of every retired signing key now (say, one leaked); the current key stays.',
+  })
+  async endRetiredSigningKeys(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<HookNode> {
+    return toHookNode(await services.hooks.endRetiredSigningKeys(id));
   }
 
   @Authorized('ADMIN')

@@ -97,17 +97,33 @@ export class HookService {
 
   /**
    * Replaces the signing key. The old key keeps signing beside the new one (a second
-   * `webhook-signature`) for `gracePeriodMs`, so receivers can switch without a gap.
+   * `webhook-signature`) for `gracePeriodMs`, so receivers can switch without a gap. A grace
+   * period of 0 is an emergency rotation: it ends every retired key too, not only the one it
+   * replaces, so after it no old key signs.
    */
   async regenerateSigningKey(id: string, gracePeriodMs: number, now = new Date()): Promise<Hook> {
     const em = this.orm.em.fork();
     const hook = await this.findOrFail(em, id);
-    const stillValid = hook.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now);
-    if (gracePeriodMs > 0) {
-      stillValid.unshift({ key: hook.signingKey, expiresAt: new Date(now.getTime() + gracePeriodMs).toISOString() });
-    }
-    hook.retiredSigningKeys = stillValid;
+    hook.retiredSigningKeys =
+      gracePeriodMs > 0
+        ? [
+            { key: hook.signingKey, expiresAt: new Date(now.getTime() + gracePeriodMs).toISOString() },
+            ...hook.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now),
+          ]
+        : [];
     hook.signingKey = generateSigningKey();
+    await em.flush();
+    return hook;
+  }
+
+  /**
+   * Ends every retired key's grace period now, keeping the current key: for a retired key
+   * that leaked. The next request a worker builds is signed with the current key alone.
+   */
+  async endRetiredSigningKeys(id: string): Promise<Hook> {
+    const em = this.orm.em.fork();
+    const hook = await this.findOrFail(em, id);
+    hook.retiredSigningKeys = [];
     await em.flush();
     return hook;
   }

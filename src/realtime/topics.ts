@@ -27,8 +27,14 @@ export interface AttemptMessage {
   startedAt: string;
 }
 
+/** An API key was revoked: every api process ends what that key still holds open. */
+export interface KeyRevokedMessage {
+  keyId: string;
+}
+
 /** The typed topic map of the pub/sub. */
 export type Topics = {
   EVENT_EMITTED: [EventMessage];
   DELIVERY_UPDATED: [AttemptMessage];
+  KEY_REVOKED: [KeyRevokedMessage];
 };

@@ -277,15 +277,17 @@ export type Mutation = {
   emitEvent: Event;
   /** Stores up to 500 events in one transaction, each validated as by emitEvent; one bad input rejects the batch. */
   emitEvents: Array<Event>;
+  /** Ends the grace period of every retired signing key now (say, one leaked); the current key stays. */
+  endRetiredSigningKeys: Hook;
   /** Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many. */
   recoverFailedDeliveries: Scalars['Int']['output'];
   /** A new round of attempts for a delivery, whatever its status, signed with the hook's current key. */
   redeliver: Delivery;
-  /** Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d). */
+  /** Replaces the signing key; the old one keeps signing beside it for `gracePeriod` (default 24h, at most 7d). `0s` ends every retired key as well. */
   regenerateSigningKey: Hook;
   /** Delivers a stored event to a hook that did not get it (or again, if it did). */
   replayEvent: Delivery;
-  /** Revokes a key; requests with it fail from now on. */
+  /** Revokes a key: requests with it fail from now on and its WebSocket connections are closed (4403). The last active ADMIN key is refused (CONFLICT) unless HOOKWIRE_ADMIN_KEY is set. */
   revokeApiKey: ApiKey;
   /** Sends a signed sample payload for `event` now; nothing is stored. */
   testHook: TestHookResult;
@@ -322,6 +324,11 @@ export type MutationEmitEventArgs = {
 
 export type MutationEmitEventsArgs = {
   inputs: Array<EmitEventInput>;
+};
+
+
+export type MutationEndRetiredSigningKeysArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -679,6 +686,13 @@ export type TestHookMutationVariables = Exact<{
 
 export type TestHookMutation = { __typename?: 'Mutation', testHook: { __typename?: 'TestHookResult', ok: boolean, responseStatus: number | null, responseBody: string | null, durationMs: number, error: string | null } };
 
+export type EndRetiredSigningKeysMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EndRetiredSigningKeysMutation = { __typename?: 'Mutation', endRetiredSigningKeys: { __typename?: 'Hook', id: string, signingKey: string, retiredSigningKeys: Array<{ __typename?: 'RetiredSigningKey', key: string, expiresAt: string }> } };
+
 export const HookFieldsFragmentDoc = `
     fragment HookFields on Hook {
   id
@@ -1033,6 +1047,18 @@ export const TestHookDocument = `
   }
 }
     `;
+export const EndRetiredSigningKeysDocument = `
+    mutation EndRetiredSigningKeys($id: ID!) {
+  endRetiredSigningKeys(id: $id) {
+    id
+    signingKey
+    retiredSigningKeys {
+      key
+      expiresAt
+    }
+  }
+}
+    `;
 export type Requester<C = {}> = <R, V>(doc: string, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -1113,6 +1139,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     TestHook(variables: TestHookMutationVariables, options?: C): Promise<TestHookMutation> {
       return requester<TestHookMutation, TestHookMutationVariables>(TestHookDocument, variables, options) as Promise<TestHookMutation>;
+    },
+    EndRetiredSigningKeys(variables: EndRetiredSigningKeysMutationVariables, options?: C): Promise<EndRetiredSigningKeysMutation> {
+      return requester<EndRetiredSigningKeysMutation, EndRetiredSigningKeysMutationVariables>(EndRetiredSigningKeysDocument, variables, options) as Promise<EndRetiredSigningKeysMutation>;
     }
   };
 }

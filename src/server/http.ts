@@ -13,6 +13,7 @@ import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { createErrorFormatter } from './format-error';
+import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
@@ -71,6 +72,7 @@ export async function startHttpServer(options: {
       schema,
       formatError: createErrorFormatter(logger),
       validationRules: LIMIT_RULES,
+      // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
       // main.ts owns SIGTERM: it stops claiming deliveries before the server goes away.
       stopOnTerminationSignals: false,
@@ -79,6 +81,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
+        introspectionGuardPlugin(),
         { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
       ],
     });

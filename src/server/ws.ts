@@ -12,6 +12,7 @@ import type { Services } from '../services';
 import { createDirectNext } from './direct-next';
 import { createResultFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
+import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
 
 /** Something to close when the server stops. */
@@ -22,7 +23,8 @@ export interface Disposable {
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
- * a valid one is closed with 4403) and again before each subscription starts. Identical
+ * a valid one is closed with 4403) and again before each subscription starts; revoking the
+ * key closes its open connections (4403 "API key revoked", see revocation.ts). Identical
  * subscriptions of callers with the same key share one execution per event
  * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
  * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
@@ -53,6 +55,8 @@ export function attachWebSocketServer(
     contextKey: (context) => principalKey((context as GraphQLContext).principal),
     bufferSize: SUBSCRIBER_BUFFER,
   });
+  // A revoked key's connections are closed (4403 "API key revoked") on every api process.
+  const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId));
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
   const disposable = useServer(
@@ -61,7 +65,7 @@ export function attachWebSocketServer(
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
         const principal = await authenticate(secret);
-        if (!secret || !principal) return false;
+        if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) return false;
         secrets.set(ctx, secret);
         return true;
       },
@@ -89,6 +93,7 @@ export function attachWebSocketServer(
   );
   return {
     async dispose() {
+      await revocations.dispose();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

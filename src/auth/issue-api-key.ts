@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { BadUserInputError } from '../errors';
+import { ApiKey, type Scope } from './api-key.entity';
+import { generateApiKeySecret, hashApiKey } from './key-secret';
+
+/**
+ * Writes a new key and returns its secret, which exists nowhere else: only its hash is
+ * stored. Shared by `createApiKey`, the first start's admin key and `npm run admin-key`.
+ */
+export async function issueApiKey(em: EntityManager, name: string, scopes: readonly Scope[]): Promise<{ secret: string; apiKey: ApiKey }> {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > 256) throw new BadUserInputError('name must be 1 to 256 characters', 'name');
+  if (scopes.length === 0) throw new BadUserInputError('scopes must name at least one scope', 'scopes');
+  const secret = generateApiKeySecret();
+  const apiKey = em.create(ApiKey, { name: trimmed, scopes: [...new Set(scopes)], keyHash: hashApiKey(secret) });
+  await em.flush();
+  return { secret, apiKey };
+}
