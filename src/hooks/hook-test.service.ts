@@ -5,16 +5,25 @@ import { BadUserInputError } from '../errors';
 import { BUILT_IN_EVENT_TYPES } from '../events/catalogue';
 import type { EventTypeService } from '../events/event-type.service';
 import { newId } from '../util/ids';
+import type { HookHeader } from './hook.entity';
 import type { HookService } from './hook.service';
+import { validateHookHeaders, validateHookUrl } from './hook-validation';
 import { samplePayload } from './test-payloads';
 
 /** What the test button reports: an endpoint's failure is a result, not an error. */
 export interface HookTestResult {
   ok: boolean;
+  url: string;
   responseStatus: number | null;
   responseBody: string | null;
   durationMs: number;
   error: string | null;
+}
+
+/** Settings of a form not saved yet; each given one replaces the stored hook's for the test. */
+export interface UnsavedHookConfig {
+  url?: string | null;
+  headers?: readonly HookHeader[] | null;
 }
 
 /** The "send test" button: one signed sample delivery, sent now, recorded nowhere. */
@@ -26,8 +35,14 @@ export class HookTestService {
     private readonly options: { userAgent: string; timeoutMs: number },
   ) {}
 
-  async test(hookId: string, eventType: string): Promise<HookTestResult> {
+  /**
+   * Sends `eventType`'s sample to the hook, signed with its stored key; `unsaved` replaces
+   * the stored URL or headers (validated as `updateHook` would), so a form can be tested before saving.
+   */
+  async test(hookId: string, eventType: string, unsaved: UnsavedHookConfig = {}): Promise<HookTestResult> {
     const hook = await this.hooks.get(hookId);
+    const url = unsaved.url == null ? hook.url : validateHookUrl(unsaved.url);
+    const headers = unsaved.headers == null ? hook.headers : validateHookHeaders(unsaved.headers);
     if (!(await this.eventTypes.isKnown(eventType))) {
       throw new BadUserInputError(`"${eventType}" is not an event type in the catalogue`, 'event');
     }
@@ -40,8 +55,8 @@ export class HookTestService {
         eventCreatedAt: now,
         payloadJson: JSON.stringify(samplePayload(group)),
         hookId: hook.id,
-        url: hook.url,
-        headers: hook.headers,
+        url,
+        headers,
         signingKey: hook.signingKey,
         retiredSigningKeys: hook.retiredSigningKeys,
       },
@@ -51,6 +66,7 @@ export class HookTestService {
     const response = responseOf(outcome);
     return {
       ok: outcome.kind === 'success',
+      url,
       responseStatus: response?.status ?? null,
       responseBody: response?.body ?? null,
       durationMs,

@@ -61,6 +61,16 @@ export class UpdateHookInput {
   rateLimit?: number | null;
 }
 
+/** An unsaved form's endpoint settings for `testHook`: what is given replaces the stored hook's. */
+@InputType()
+export class TestHookConfigInput {
+  @Field(() => String, { nullable: true, description: 'An http(s) URL; default: the hook\'s.' })
+  url?: string | null;
+
+  @Field(() => [HookHeaderInput], { nullable: true, description: "Custom headers; default: the hook's." })
+  headers?: HookHeaderInput[] | null;
+}
+
 /** The arguments of `hooks`. */
 @ArgsType()
 export class HooksArgs extends PageArgs {

@@ -4,7 +4,7 @@ import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types
 import type { GraphQLContext } from '../graphql/context';
 import { validateGracePeriod } from './hook-validation';
 import { toHookNode } from './hook.mapping';
-import { CreateHookInput, HooksArgs, UpdateHookInput } from './hook.inputs';
+import { CreateHookInput, HooksArgs, TestHookConfigInput, UpdateHookInput } from './hook.inputs';
 import { HookConnection, HookExecutionStats, HookNode, TestHookResult } from './hook.types';
 
 /** Managing hooks, and what each hook has delivered. */
@@ -67,13 +67,17 @@ export class HookResolver {
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => TestHookResult, { description: 'Sends a signed sample payload for `event` now; nothing is stored.' })
+  @Mutation(() => TestHookResult, {
+    description:
+      'Sends a signed sample payload for `event` now, with the stored signing key; nothing is stored. `config` tests unsaved settings (the console\'s form) in place of the stored ones.',
+  })
   async testHook(
     @Arg('id', () => ID) id: string,
     @Arg('event', () => String) event: string,
+    @Arg('config', () => TestHookConfigInput, { nullable: true }) config: TestHookConfigInput | null,
     @Ctx() { services }: GraphQLContext,
   ): Promise<TestHookResult> {
-    return services.hookTests.test(id, event);
+    return services.hookTests.test(id, event, config ?? {});
   }
 
   @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })

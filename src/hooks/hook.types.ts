@@ -89,6 +89,9 @@ export class TestHookResult {
   @Field(() => Boolean, { description: 'True for a 2xx answer within the timeout.' })
   ok!: boolean;
 
+  @Field(() => String, { description: 'The endpoint the sample was sent to.' })
+  url!: string;
+
   @Field(() => Int, { nullable: true })
   responseStatus!: number | null;
 

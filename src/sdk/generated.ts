@@ -289,7 +289,7 @@ export type Mutation = {
   replayEvent: Delivery;
   /** Revokes a key: requests with it fail from now on and its WebSocket connections are closed (4403). The last active ADMIN key is refused (CONFLICT) unless HOOKWIRE_ADMIN_KEY is set. */
   revokeApiKey: ApiKey;
-  /** Sends a signed sample payload for `event` now; nothing is stored. */
+  /** Sends a signed sample payload for `event` now, with the stored signing key; nothing is stored. `config` tests unsaved settings (the console's form) in place of the stored ones. */
   testHook: TestHookResult;
   /** Changes the given fields of a hook. */
   updateHook: Hook;
@@ -362,6 +362,7 @@ export type MutationRevokeApiKeyArgs = {
 
 
 export type MutationTestHookArgs = {
+  config?: InputMaybe<TestHookConfigInput>;
   event: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
@@ -452,6 +453,13 @@ export type SubscriptionEventsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type TestHookConfigInput = {
+  /** Custom headers; default: the hook's. */
+  headers?: InputMaybe<Array<HookHeaderInput>>;
+  /** An http(s) URL; default: the hook's. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TestHookResult = {
   __typename?: 'TestHookResult';
   durationMs: Scalars['Int']['output'];
@@ -462,6 +470,8 @@ export type TestHookResult = {
   /** Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. */
   responseBody: Maybe<Scalars['String']['output']>;
   responseStatus: Maybe<Scalars['Int']['output']>;
+  /** The endpoint the sample was sent to. */
+  url: Scalars['String']['output'];
 };
 
 export type UpdateHookInput = {
@@ -681,10 +691,11 @@ export type RegenerateSigningKeyMutation = { __typename?: 'Mutation', regenerate
 export type TestHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   event: Scalars['String']['input'];
+  config?: InputMaybe<TestHookConfigInput>;
 }>;
 
 
-export type TestHookMutation = { __typename?: 'Mutation', testHook: { __typename?: 'TestHookResult', ok: boolean, responseStatus: number | null, responseBody: string | null, durationMs: number, error: string | null } };
+export type TestHookMutation = { __typename?: 'Mutation', testHook: { __typename?: 'TestHookResult', ok: boolean, url: string, responseStatus: number | null, responseBody: string | null, durationMs: number, error: string | null } };
 
 export type EndRetiredSigningKeysMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1037,9 +1048,10 @@ export const RegenerateSigningKeyDocument = `
 }
     `;
 export const TestHookDocument = `
-    mutation TestHook($id: ID!, $event: String!) {
-  testHook(id: $id, event: $event) {
+    mutation TestHook($id: ID!, $event: String!, $config: TestHookConfigInput) {
+  testHook(id: $id, event: $event, config: $config) {
     ok
+    url
     responseStatus
     responseBody
     durationMs

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HookwireRequestError } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed } from '../support/feed';
 import { receiverPool, startReceiver } from '../support/receiver';
@@ -262,6 +263,31 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     expect(refused.error).toMatch(/ECONNREFUSED/);
     // Tests are not deliveries: nothing was recorded.
     expect(await server.deliveriesOf(hook.id)).toHaveLength(0);
+  });
+
+  it('tests an unsaved URL and headers in place of the stored ones, validated as a save would be', async () => {
+    const stored = await receiver();
+    const unsaved = await receiver();
+    const hook = await server.createHook(stored.url, ['User.*'], { headers: [{ name: 'x-stored', value: 'old' }] });
+    const config = { url: unsaved.url, headers: [{ name: 'x-form', value: 'new' }] };
+    const result = (await server.admin.TestHook({ id: hook.id, event: 'User.Created', config })).testHook;
+    expect(result).toMatchObject({ ok: true, url: unsaved.url, responseStatus: 200 });
+    const [request] = unsaved.requests;
+    expect(request.headers['x-form']).toBe('new');
+    expect(request.headers['x-stored']).toBeUndefined();
+    // The stored key signs the test, as the saved hook's deliveries will be.
+    expect(new Webhook(hook.signingKey).verify(request.body, request.headers as Record<string, string>)).toMatchObject({ hookId: hook.id });
+
+    const badUrl = await server.admin.TestHook({ id: hook.id, event: 'User.Created', config: { url: 'ftp://example.com' } }).catch((error: unknown) => error);
+    expect(badUrl).toBeInstanceOf(HookwireRequestError);
+    expect((badUrl as HookwireRequestError).codes).toEqual(['BAD_USER_INPUT']);
+    const badHeader = await server.admin
+      .TestHook({ id: hook.id, event: 'User.Created', config: { headers: [{ name: 'bad name', value: 'x' }] } })
+      .catch((error: unknown) => error);
+    expect((badHeader as HookwireRequestError).codes).toEqual(['BAD_USER_INPUT']);
+    // The stored hook is untouched and its own endpoint got nothing.
+    expect(stored.requests).toHaveLength(0);
+    expect((await server.admin.Hook({ id: hook.id })).hook).toMatchObject({ url: stored.url, headers: [{ name: 'x-stored', value: 'old' }] });
   });
 });
 
