@@ -392,6 +392,8 @@ export type Query = {
   hook: Hook;
   /** Hooks, newest first. */
   hooks: HookConnection;
+  /** The API key of this request and its scopes; any valid key may ask. */
+  viewer: Viewer;
 };
 
 
@@ -486,6 +488,14 @@ export type UpdateHookInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The key's id, or `env` for HOOKWIRE_ADMIN_KEY. */
+  keyId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  scopes: Array<ApiKeyScope>;
+};
+
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
@@ -507,6 +517,11 @@ export type ApiKeysQueryVariables = Exact<{
 
 
 export type ApiKeysQuery = { __typename?: 'Query', apiKeys: { __typename?: 'ApiKeyConnection', totalCount: number, nodes: Array<{ __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, createdAt: string, revokedAt: string | null }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', keyId: string, name: string, scopes: Array<ApiKeyScope> } };
 
 export type DeliveryQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -833,6 +848,15 @@ export const ApiKeysDocument = `
   }
 }
     ${PageInfoFieldsFragmentDoc}`;
+export const ViewerDocument = `
+    query Viewer {
+  viewer {
+    keyId
+    name
+    scopes
+  }
+}
+    `;
 export const DeliveryDocument = `
     query Delivery($id: ID!) {
   delivery(id: $id) {
@@ -1082,6 +1106,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ApiKeys(variables?: ApiKeysQueryVariables, options?: C): Promise<ApiKeysQuery> {
       return requester<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, variables, options) as Promise<ApiKeysQuery>;
+    },
+    Viewer(variables?: ViewerQueryVariables, options?: C): Promise<ViewerQuery> {
+      return requester<ViewerQuery, ViewerQueryVariables>(ViewerDocument, variables, options) as Promise<ViewerQuery>;
     },
     Delivery(variables: DeliveryQueryVariables, options?: C): Promise<DeliveryQuery> {
       return requester<DeliveryQuery, DeliveryQueryVariables>(DeliveryDocument, variables, options) as Promise<DeliveryQuery>;

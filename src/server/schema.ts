@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
+import { ViewerResolver } from '../auth/viewer.resolver';
 import { scopeAuthChecker } from '../auth/auth-checker';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { EventFeedResolver } from '../events/event-feed.resolver';
@@ -10,7 +11,7 @@ import { HookResolver } from '../hooks/hook.resolver';
 import type { HookwirePubSub } from '../realtime/pubsub';
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [HookResolver, EventResolver, EventFeedResolver, DeliveryResolver, ApiKeyResolver] as const;
+export const RESOLVERS = [HookResolver, EventResolver, EventFeedResolver, DeliveryResolver, ApiKeyResolver, ViewerResolver] as const;
 
 /** Builds the executable schema; subscriptions read from `pubSub`. */
 export async function buildHookwireSchema(pubSub: HookwirePubSub): Promise<GraphQLSchema> {

@@ -89,6 +89,14 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect((await admin.RevokeApiKey({ id: createApiKey.apiKey.id })).revokeApiKey.revokedAt).not.toBeNull();
   });
 
+  it('tells every valid key, EMIT included, its own name and scopes in viewer; no key is UNAUTHENTICATED', async () => {
+    expect((await server.admin.Viewer()).viewer).toEqual({ keyId: 'env', name: expect.any(String), scopes: ['ADMIN'] });
+    expect((await emitter.Viewer()).viewer).toMatchObject({ name: 'emitter', scopes: ['EMIT'] });
+    expect((await reader.Viewer()).viewer).toEqual({ keyId, name: 'reader', scopes: ['READ'] });
+    await expectCode(server.client().Viewer(), 'UNAUTHENTICATED');
+    await expectCode(server.client('not-a-key').Viewer(), 'UNAUTHENTICATED');
+  });
+
   it('lets EMIT keys only emit', async () => {
     const { emitEvent } = await emitter.EmitEvent({ input: { event: 'User.Deleted', payload: { userId: 'u1' } } });
     expect(emitEvent.id).toMatch(/^evt_/);
