@@ -20,5 +20,6 @@ export function toHookNode(hook: Hook): HookNode {
     updatedAt: hook.updatedAt,
     disabledAt: hook.disabledAt ?? null,
     disabledReason: hook.disabledReason ?? null,
+    failingSince: hook.failingSince ?? null,
   };
 }

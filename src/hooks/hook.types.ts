@@ -77,6 +77,9 @@ export class HookNode {
 
   @Field(() => String, { nullable: true, description: 'Why hookwire disabled the hook, if it did.' })
   disabledReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the current run of failed attempts began; null after any success.' })
+  failingSince!: Date | null;
 }
 
 /** A page of hooks. */

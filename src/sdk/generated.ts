@@ -215,6 +215,8 @@ export type Hook = {
   events: Array<Scalars['String']['output']>;
   /** Attempts and successes in the last 24 hours. */
   executionStats: HookExecutionStats;
+  /** When the current run of failed attempts began; null after any success. */
+  failingSince: Maybe<Scalars['DateTime']['output']>;
   headers: Array<HookHeader>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -627,7 +629,7 @@ export type EmitEventsMutationVariables = Exact<{
 
 export type EmitEventsMutation = { __typename?: 'Mutation', emitEvents: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }> };
 
-export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
+export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
 
@@ -646,14 +648,14 @@ export type HooksQueryVariables = Exact<{
 }>;
 
 
-export type HooksQuery = { __typename?: 'Query', hooks: { __typename?: 'HookConnection', totalCount: number, nodes: Array<{ __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+export type HooksQuery = { __typename?: 'Query', hooks: { __typename?: 'HookConnection', totalCount: number, nodes: Array<{ __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
 
 export type HookQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type HookQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, executionStats: { __typename?: 'HookExecutionStats', requestCount: number, successCount: number }, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type HookQuery = { __typename?: 'Query', hook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, executionStats: { __typename?: 'HookExecutionStats', requestCount: number, successCount: number }, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type HookSigningKeyQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -678,7 +680,7 @@ export type CreateHookMutationVariables = Exact<{
 }>;
 
 
-export type CreateHookMutation = { __typename?: 'Mutation', createHook: { __typename?: 'Hook', signingKey: string, id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type CreateHookMutation = { __typename?: 'Mutation', createHook: { __typename?: 'Hook', signingKey: string, id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type UpdateHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -686,7 +688,7 @@ export type UpdateHookMutationVariables = Exact<{
 }>;
 
 
-export type UpdateHookMutation = { __typename?: 'Mutation', updateHook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+export type UpdateHookMutation = { __typename?: 'Mutation', updateHook: { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
 
 export type DeleteHookMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -736,6 +738,7 @@ export const HookFieldsFragmentDoc = `
   updatedAt
   disabledAt
   disabledReason
+  failingSince
 }
     `;
 export const EventFieldsFragmentDoc = `

@@ -145,6 +145,7 @@ describe.each(DATABASE_KINDS)('endpoint health on %s', (kind) => {
       const failing = await h.detail((await h.deliveryOf(second.id, hook.id)).id);
       // Counted from the first failure after the success, not from the failures before it.
       expect(since).toBe(failing.attempts[0].startedAt);
+      expect(disabled.failingSince).toBe(since);
       expect(Date.parse(since)).toBeGreaterThan(Date.parse(recovered.attempts[3].startedAt));
       expect(Number(count)).toBe(5);
       expect(failing.attempts).toHaveLength(5);
