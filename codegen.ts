@@ -1,22 +1,40 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+/** Scalars as they travel in JSON, shared by the SDK and the console. */
+const scalars = { DateTime: 'string', JSONObject: 'Record<string, unknown>' };
+
 /**
- * Generates the typed SDK (`src/sdk/generated.ts`) from the committed `schema.graphql` and
- * the operations in `src/sdk/operations/`. Run `npm run codegen` after changing either;
- * a test fails while the committed SDK differs from what this produces.
+ * Generates, from the committed `schema.graphql`:
+ * - the typed SDK (`src/sdk/generated.ts`) from the operations in `src/sdk/operations/`;
+ * - the console's typed documents (`src/console/src/gql/`, client preset) from the
+ *   `graphql(…)` calls in its sources.
+ * Run `npm run codegen` after changing any of them; a test fails while a committed file
+ * differs from what this produces.
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: 'src/sdk/operations/*.graphql',
   generates: {
     'src/sdk/generated.ts': {
+      documents: 'src/sdk/operations/*.graphql',
       plugins: ['typescript', 'typescript-operations', 'typescript-generic-sdk'],
       config: {
         documentMode: 'string',
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: { field: true },
-        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars,
+        strictScalars: true,
+      },
+    },
+    'src/console/src/gql/': {
+      documents: ['src/console/src/**/*.{ts,tsx}', '!src/console/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        avoidOptionals: { field: true },
+        scalars,
         strictScalars: true,
       },
     },

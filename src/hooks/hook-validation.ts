@@ -2,11 +2,9 @@ import { TRANSPORT_HEADER_NAMES } from '../delivery/sender';
 import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { BadUserInputError } from '../errors';
 import { parseDurationArgument } from '../graphql/duration-argument';
+import { HEADER_NAME, HEADER_VALUE } from './header-rules';
 import type { HookHeader } from './hook.entity';
 
-// Logto's console rules: a name is printable ASCII without space or colon; a value printable ASCII.
-const HEADER_NAME = /^[\x21-\x39\x3B-\x7E]+$/;
-const HEADER_VALUE = /^[\x20-\x7E]*$/;
 // hookwire sets these itself; letting a hook override them would break signatures or HTTP framing.
 const RESERVED_HEADERS = new Set<string>([...Object.values(SIGNATURE_HEADERS), ...TRANSPORT_HEADER_NAMES]);
 const MAX_HEADERS = 50;

@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
+import { mountConsole } from './console';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES } from './limits';
@@ -103,6 +104,7 @@ export async function startHttpServer(options: {
       }),
     );
     app.use('/graphql', bodyErrorHandler);
+    mountConsole(app);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * vitest global setup: builds `dist/` once, so the tests that run hookwire as a child
- * process start it exactly as `npm start` does.
+ * process start it exactly as `npm start` does, and builds the console (only when its sources
+ * changed, as `npm start` does) so the servers the tests start serve it at /console.
  */
 export default function setup(): void {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'inherit' });
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd, stdio: 'inherit' });
+  execFileSync('node', ['dist/build-console.js'], { cwd, stdio: 'inherit' });
 }

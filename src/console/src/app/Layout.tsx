@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { Link, usePath } from './router';
+import { setApiKey } from './session';
+import { useViewer } from './viewer';
+
+const SECTIONS: Array<{ to: string; label: string }> = [
+  { to: '/webhooks', label: 'Webhooks' },
+  { to: '/api-keys', label: 'API keys' },
+];
+
+/** The frame of every signed-in page: navigation, the key in use, sign out. */
+export function Layout({ children }: { children: ReactNode }) {
+  const path = usePath();
+  const viewer = useViewer();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">hookwire</span>
+        <span className="who">
+          Signed in with <strong>{viewer.name}</strong> ({viewer.scopes.join(', ')}
+          {viewer.canChange ? '' : ', read only'})
+        </span>
+        <button type="button" className="button small" onClick={() => setApiKey(null)}>
+          Sign out
+        </button>
+      </header>
+      <nav className="sidebar" aria-label="Sections">
+        {SECTIONS.map((section) => (
+          <Link key={section.to} to={section.to} aria-current={path.startsWith(section.to) ? 'page' : undefined}>
+            {section.label}
+          </Link>
+        ))}
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

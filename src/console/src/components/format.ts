@@ -1,0 +1,15 @@
+/** A date-time in the reader's locale, to the second. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** JSON text pretty-printed when it parses, as given otherwise. */
+export function prettyJson(text: string | null | undefined): string {
+  if (text == null) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      keyId\n      name\n      scopes\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsoleEventTypes {\n    eventTypes {\n      name\n      group\n      description\n    }\n  }\n": typeof types.ConsoleEventTypesDocument,
+    "\n  query ConsoleApiKeys($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        scopes\n        createdAt\n        revokedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": typeof types.ConsoleApiKeysDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.ConsoleRevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateHookInput!) {\n    createHook(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  query WebhookDelivery($id: ID!) {\n    delivery(id: $id) {\n      id\n      hookId\n      eventId\n      event\n      status\n      attemptCount\n      nextAttemptAt\n      lastError\n      createdAt\n      attempts {\n        id\n        number\n        trigger\n        startedAt\n        durationMs\n        succeeded\n        request {\n          url\n          headers {\n            name\n            value\n          }\n          body\n        }\n        responseStatus\n        responseBody\n        errorKind\n        errorMessage\n      }\n    }\n  }\n": typeof types.WebhookDeliveryDocument,
+    "\n  mutation ResendDelivery($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": typeof types.ResendDeliveryDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {\n    hook(id: $id) {\n      id\n      deliveries(first: $first, after: $after, status: $status, event: $event) {\n        nodes {\n          id\n          eventId\n          event\n          status\n          attemptCount\n          nextAttemptAt\n          lastError\n          createdAt\n          updatedAt\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  subscription WebhookAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      eventId\n      event\n      attemptNumber\n      status\n      succeeded\n      responseStatus\n      errorKind\n      errorMessage\n      durationMs\n      startedAt\n    }\n  }\n": typeof types.WebhookAttemptsDocument,
+    "\n  mutation RecoverWebhookDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {\n    recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)\n  }\n": typeof types.RecoverWebhookDeliveriesDocument,
+    "\n  query WebhookSigningKey($id: ID!) {\n    hook(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": typeof types.WebhookSigningKeyDocument,
+    "\n  mutation RegenerateWebhookKey($id: ID!, $gracePeriod: String) {\n    regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": typeof types.RegenerateWebhookKeyDocument,
+    "\n  mutation EndRetiredWebhookKeys($id: ID!) {\n    endRetiredSigningKeys(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": typeof types.EndRetiredWebhookKeysDocument,
+    "\n  mutation TestWebhook($id: ID!, $event: String!, $config: TestHookConfigInput) {\n    testHook(id: $id, event: $event, config: $config) {\n      ok\n      url\n      responseStatus\n      responseBody\n      durationMs\n      error\n    }\n  }\n": typeof types.TestWebhookDocument,
+    "\n  query WebhookDetails($id: ID!) {\n    hook(id: $id) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      failingSince\n      createdAt\n      updatedAt\n      executionStats {\n        requestCount\n        successCount\n      }\n    }\n  }\n": typeof types.WebhookDetailsDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {\n    updateHook(id: $id, input: $input) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      updatedAt\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteHook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  query WebhooksPage($first: Int!, $after: String) {\n    hooks(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        events\n        enabled\n        disabledReason\n        failingSince\n        executionStats {\n          requestCount\n          successCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": typeof types.WebhooksPageDocument,
+    "\n  subscription LiveAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      hookId\n      succeeded\n      status\n      startedAt\n    }\n  }\n": typeof types.LiveAttemptsDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleViewer {\n    viewer {\n      keyId\n      name\n      scopes\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsoleEventTypes {\n    eventTypes {\n      name\n      group\n      description\n    }\n  }\n": types.ConsoleEventTypesDocument,
+    "\n  query ConsoleApiKeys($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        scopes\n        createdAt\n        revokedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": types.ConsoleApiKeysDocument,
+    "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleCreateApiKeyDocument,
+    "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.ConsoleRevokeApiKeyDocument,
+    "\n  mutation CreateWebhook($input: CreateHookInput!) {\n    createHook(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  query WebhookDelivery($id: ID!) {\n    delivery(id: $id) {\n      id\n      hookId\n      eventId\n      event\n      status\n      attemptCount\n      nextAttemptAt\n      lastError\n      createdAt\n      attempts {\n        id\n        number\n        trigger\n        startedAt\n        durationMs\n        succeeded\n        request {\n          url\n          headers {\n            name\n            value\n          }\n          body\n        }\n        responseStatus\n        responseBody\n        errorKind\n        errorMessage\n      }\n    }\n  }\n": types.WebhookDeliveryDocument,
+    "\n  mutation ResendDelivery($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n": types.ResendDeliveryDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {\n    hook(id: $id) {\n      id\n      deliveries(first: $first, after: $after, status: $status, event: $event) {\n        nodes {\n          id\n          eventId\n          event\n          status\n          attemptCount\n          nextAttemptAt\n          lastError\n          createdAt\n          updatedAt\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        totalCount\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  subscription WebhookAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      eventId\n      event\n      attemptNumber\n      status\n      succeeded\n      responseStatus\n      errorKind\n      errorMessage\n      durationMs\n      startedAt\n    }\n  }\n": types.WebhookAttemptsDocument,
+    "\n  mutation RecoverWebhookDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {\n    recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)\n  }\n": types.RecoverWebhookDeliveriesDocument,
+    "\n  query WebhookSigningKey($id: ID!) {\n    hook(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": types.WebhookSigningKeyDocument,
+    "\n  mutation RegenerateWebhookKey($id: ID!, $gracePeriod: String) {\n    regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": types.RegenerateWebhookKeyDocument,
+    "\n  mutation EndRetiredWebhookKeys($id: ID!) {\n    endRetiredSigningKeys(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n": types.EndRetiredWebhookKeysDocument,
+    "\n  mutation TestWebhook($id: ID!, $event: String!, $config: TestHookConfigInput) {\n    testHook(id: $id, event: $event, config: $config) {\n      ok\n      url\n      responseStatus\n      responseBody\n      durationMs\n      error\n    }\n  }\n": types.TestWebhookDocument,
+    "\n  query WebhookDetails($id: ID!) {\n    hook(id: $id) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      failingSince\n      createdAt\n      updatedAt\n      executionStats {\n        requestCount\n        successCount\n      }\n    }\n  }\n": types.WebhookDetailsDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {\n    updateHook(id: $id, input: $input) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      updatedAt\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteHook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  query WebhooksPage($first: Int!, $after: String) {\n    hooks(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        events\n        enabled\n        disabledReason\n        failingSince\n        executionStats {\n          requestCount\n          successCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": types.WebhooksPageDocument,
+    "\n  subscription LiveAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      hookId\n      succeeded\n      status\n      startedAt\n    }\n  }\n": types.LiveAttemptsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      keyId\n      name\n      scopes\n    }\n  }\n"): (typeof documents)["\n  query ConsoleViewer {\n    viewer {\n      keyId\n      name\n      scopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEventTypes {\n    eventTypes {\n      name\n      group\n      description\n    }\n  }\n"): (typeof documents)["\n  query ConsoleEventTypes {\n    eventTypes {\n      name\n      group\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleApiKeys($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        scopes\n        createdAt\n        revokedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ConsoleApiKeys($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        scopes\n        createdAt\n        revokedAt\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateHookInput!) {\n    createHook(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateHookInput!) {\n    createHook(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDelivery($id: ID!) {\n    delivery(id: $id) {\n      id\n      hookId\n      eventId\n      event\n      status\n      attemptCount\n      nextAttemptAt\n      lastError\n      createdAt\n      attempts {\n        id\n        number\n        trigger\n        startedAt\n        durationMs\n        succeeded\n        request {\n          url\n          headers {\n            name\n            value\n          }\n          body\n        }\n        responseStatus\n        responseBody\n        errorKind\n        errorMessage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDelivery($id: ID!) {\n    delivery(id: $id) {\n      id\n      hookId\n      eventId\n      event\n      status\n      attemptCount\n      nextAttemptAt\n      lastError\n      createdAt\n      attempts {\n        id\n        number\n        trigger\n        startedAt\n        durationMs\n        succeeded\n        request {\n          url\n          headers {\n            name\n            value\n          }\n          body\n        }\n        responseStatus\n        responseBody\n        errorKind\n        errorMessage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendDelivery($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendDelivery($deliveryId: ID!) {\n    redeliver(deliveryId: $deliveryId) {\n      id\n      status\n      attemptCount\n      nextAttemptAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {\n    hook(id: $id) {\n      id\n      deliveries(first: $first, after: $after, status: $status, event: $event) {\n        nodes {\n          id\n          eventId\n          event\n          status\n          attemptCount\n          nextAttemptAt\n          lastError\n          createdAt\n          updatedAt\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {\n    hook(id: $id) {\n      id\n      deliveries(first: $first, after: $after, status: $status, event: $event) {\n        nodes {\n          id\n          eventId\n          event\n          status\n          attemptCount\n          nextAttemptAt\n          lastError\n          createdAt\n          updatedAt\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebhookAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      eventId\n      event\n      attemptNumber\n      status\n      succeeded\n      responseStatus\n      errorKind\n      errorMessage\n      durationMs\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  subscription WebhookAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      eventId\n      event\n      attemptNumber\n      status\n      succeeded\n      responseStatus\n      errorKind\n      errorMessage\n      durationMs\n      startedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecoverWebhookDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {\n    recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)\n  }\n"): (typeof documents)["\n  mutation RecoverWebhookDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {\n    recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookSigningKey($id: ID!) {\n    hook(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookSigningKey($id: ID!) {\n    hook(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateWebhookKey($id: ID!, $gracePeriod: String) {\n    regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateWebhookKey($id: ID!, $gracePeriod: String) {\n    regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndRetiredWebhookKeys($id: ID!) {\n    endRetiredSigningKeys(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EndRetiredWebhookKeys($id: ID!) {\n    endRetiredSigningKeys(id: $id) {\n      id\n      signingKey\n      retiredSigningKeys {\n        key\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($id: ID!, $event: String!, $config: TestHookConfigInput) {\n    testHook(id: $id, event: $event, config: $config) {\n      ok\n      url\n      responseStatus\n      responseBody\n      durationMs\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation TestWebhook($id: ID!, $event: String!, $config: TestHookConfigInput) {\n    testHook(id: $id, event: $event, config: $config) {\n      ok\n      url\n      responseStatus\n      responseBody\n      durationMs\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDetails($id: ID!) {\n    hook(id: $id) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      failingSince\n      createdAt\n      updatedAt\n      executionStats {\n        requestCount\n        successCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDetails($id: ID!) {\n    hook(id: $id) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      failingSince\n      createdAt\n      updatedAt\n      executionStats {\n        requestCount\n        successCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {\n    updateHook(id: $id, input: $input) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {\n    updateHook(id: $id, input: $input) {\n      id\n      name\n      url\n      events\n      headers {\n        name\n        value\n      }\n      enabled\n      ordered\n      rateLimit\n      disabledAt\n      disabledReason\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteHook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteHook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksPage($first: Int!, $after: String) {\n    hooks(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        events\n        enabled\n        disabledReason\n        failingSince\n        executionStats {\n          requestCount\n          successCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query WebhooksPage($first: Int!, $after: String) {\n    hooks(first: $first, after: $after) {\n      nodes {\n        id\n        name\n        events\n        enabled\n        disabledReason\n        failingSince\n        executionStats {\n          requestCount\n          successCount\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      hookId\n      succeeded\n      status\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  subscription LiveAttempts($hookId: ID) {\n    deliveryUpdated(hookId: $hookId) {\n      deliveryId\n      hookId\n      succeeded\n      status\n      startedAt\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

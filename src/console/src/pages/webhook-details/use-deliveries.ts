@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import type { DeliveryStatus, WebhookAttemptsSubscription } from '../../gql/graphql';
+
+/** One attempt as the live feed reports it. */
+export type LiveAttempt = WebhookAttemptsSubscription['deliveryUpdated'];
+
+/** Deliveries shown per page. */
+export const DELIVERIES_PAGE_SIZE = 20;
+
+const HookDeliveriesDocument = graphql(`
+  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {
+    hook(id: $id) {
+      id
+      deliveries(first: $first, after: $after, status: $status, event: $event) {
+        nodes {
+          id
+          eventId
+          event
+          status
+          attemptCount
+          nextAttemptAt
+          lastError
+          createdAt
+          updatedAt
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        totalCount
+      }
+    }
+  }
+`);
+
+const HookAttemptsDocument = graphql(`
+  subscription WebhookAttempts($hookId: ID) {
+    deliveryUpdated(hookId: $hookId) {
+      deliveryId
+      eventId
+      event
+      attemptNumber
+      status
+      succeeded
+      responseStatus
+      errorKind
+      errorMessage
+      durationMs
+      startedAt
+    }
+  }
+`);
+
+const RecoverDocument = graphql(`
+  mutation RecoverWebhookDeliveries($hookId: ID!, $since: DateTime!, $until: DateTime) {
+    recoverFailedDeliveries(hookId: $hookId, since: $since, until: $until)
+  }
+`);
+
+/** The filters of the deliveries tab. */
+export interface DeliveryFilter {
+  status: DeliveryStatus | null;
+  event: string | null;
+}
+
+/** One page of a hook's deliveries, newest first, filtered. */
+export function useHookDeliveries(hookId: string, filter: DeliveryFilter, after: string | null) {
+  return useQuery(HookDeliveriesDocument, {
+    variables: { id: hookId, first: DELIVERIES_PAGE_SIZE, after, status: filter.status, event: filter.event },
+    fetchPolicy: 'cache-and-network',
+  });
+}
+
+/** Each attempt to this hook as it happens, while `live`. */
+export function useHookAttempts(hookId: string, live: boolean, onAttempt: (attempt: LiveAttempt) => void) {
+  useSubscription(HookAttemptsDocument, {
+    variables: { hookId },
+    skip: !live,
+    onData: ({ data }) => {
+      if (data.data) onAttempt(data.data.deliveryUpdated);
+    },
+  });
+}
+
+/** Re-queues the hook's FAILED and SKIPPED deliveries created in a range. */
+export function useRecoverDeliveries() {
+  return useMutation(RecoverDocument, { refetchQueries: ['WebhookDeliveries'] });
+}

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The repository root: input paths are recorded relative to it. */
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Writes `inputs.json`: every source file of the repository the bundle was made from (not
+ * node_modules, which package-lock.json stands for), so `npm start` can tell whether a build is
+ * stale by hashing exactly those files (scripts/build-console.ts).
+ */
+function recordInputs(): Plugin {
+  return {
+    name: 'hookwire-record-inputs',
+    generateBundle() {
+      const files = [...this.getModuleIds()]
+        .filter((id) => !id.startsWith('\0') && !id.includes('/node_modules/'))
+        .map((id) => relative(repository, id.split('?')[0]))
+        .filter((file) => !file.startsWith('..'))
+        .sort();
+      this.emitFile({ type: 'asset', fileName: 'inputs.json', source: `${JSON.stringify([...new Set(files)], null, 2)}\n` });
+    },
+  };
+}
+
+/** Where `npm run dev:console` sends GraphQL (HTTP and WebSocket): a running hookwire. */
+const target = process.env.HOOKWIRE_URL ?? 'http://127.0.0.1:4000';
+
+/**
+ * The console is served by hookwire at /console from dist/console; `vite` (dev) proxies
+ * /graphql to a running hookwire so the page talks to the same origin in both cases.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/console/',
+  plugins: [react(), recordInputs()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
+    emptyOutDir: true,
+    // Nothing from a CDN: every asset is a file next to index.html.
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+  },
+  server: { proxy: { '/graphql': { target, ws: true, changeOrigin: true } } },
+});
