@@ -18,7 +18,9 @@ export function EventPicker({ value, onChange, error, disabled }: { value: strin
       <legend>Events</legend>
       <label className="check every">
         <input type="checkbox" checked={value.includes('*')} onChange={(event) => toggle('*', event.target.checked)} />
-        Every event (<code>*</code>)
+        <span>
+          Every event (<code>*</code>)
+        </span>
       </label>
       <div className="groups">
         {groups.map((group) => (
@@ -32,7 +34,9 @@ export function EventPicker({ value, onChange, error, disabled }: { value: strin
                   disabled={coveredBy(group.pattern)}
                   onChange={(event) => toggle(group.pattern!, event.target.checked)}
                 />
-                All {group.label} events (<code>{group.pattern}</code>)
+                <span>
+                  All {group.label} events (<code>{group.pattern}</code>)
+                </span>
               </label>
             )}
             {group.types.map((type) => {

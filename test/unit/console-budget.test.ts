@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONSOLE_JS_BUDGET_BYTES, measureConsoleBundle } from '../../scripts/console-budget';
+import { consoleBuildDir } from '../../src/server/console-files';
+
+// The build is made by the global setup (test/support/build.ts), exactly as npm start makes it.
+describe('the console bundle budget', () => {
+  it('keeps the console\'s own JavaScript under 300 KB gzipped, GraphiQL\'s chunk aside', () => {
+    const dir = consoleBuildDir();
+    expect(existsSync(dir), 'dist/console is missing: the global setup builds it').toBe(true);
+    const { files, budgetedBytes } = measureConsoleBundle(dir);
+    expect(files.length).toBeGreaterThan(0);
+    expect(budgetedBytes, files.map((file) => `${file.file}: ${file.gzipBytes} B`).join('\n')).toBeLessThanOrEqual(CONSOLE_JS_BUDGET_BYTES);
+  });
+});
