@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import type { AttemptMessage } from '../realtime/topics';
 import { deliveryUpdateFromMessage, toAttemptNode, toDeliveryNode } from './delivery.mapping';
-import { DeliveryAttemptNode, DeliveryNode, DeliveryUpdate } from './delivery.types';
+import { AllDeliveriesArgs, DeliveryAttemptNode, DeliveryConnection, DeliveryNode, DeliveryUpdate } from './delivery.types';
 
 /** Deliveries, their attempts, and the live attempt feed. */
 @Resolver(() => DeliveryNode)
@@ -11,6 +11,14 @@ export class DeliveryResolver {
   @Query(() => DeliveryNode)
   async delivery(@Arg('id', () => ID) id: string, @Ctx() { services }: GraphQLContext): Promise<DeliveryNode> {
     return toDeliveryNode(await services.deliveries.get(id));
+  }
+
+  @Authorized('READ')
+  @Query(() => DeliveryConnection, {
+    description: 'Every delivery, newest first, across hooks or for one: by status, event type or pattern, and creation time.',
+  })
+  async deliveries(@Args(() => AllDeliveriesArgs) args: AllDeliveriesArgs, @Ctx() { services }: GraphQLContext): Promise<DeliveryConnection> {
+    return services.deliveries.list(args, toDeliveryNode);
   }
 
   @Authorized('ADMIN')

@@ -4,11 +4,43 @@ import { findPage } from '../db/paginate';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
+import { isEventPattern } from '../events/event-pattern';
 import type { Page } from '../graphql/connection';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { Delivery, type DeliveryStatus } from './delivery.entity';
+
+/** What a list of deliveries may be narrowed by. */
+export interface DeliveryFilter {
+  hookId?: string | null;
+  status?: DeliveryStatus | null;
+  /** An exact type, or a pattern: `*`, `User.*`. */
+  event?: string | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+
+// A pattern's prefix goes into LIKE: only the characters event names are made of, so no wildcard slips in.
+const PATTERN_PREFIX = /^[A-Za-z0-9.]+$/;
+
+function deliveryWhere(filter: DeliveryFilter): FilterQuery<Delivery> {
+  const where: FilterQuery<Delivery> = {};
+  if (filter.hookId) where.hook = filter.hookId;
+  if (filter.status) where.status = filter.status;
+  if (filter.event && filter.event !== '*') {
+    if (isEventPattern(filter.event)) {
+      const prefix = filter.event.slice(0, -1);
+      if (!PATTERN_PREFIX.test(prefix)) throw new BadUserInputError(`"${filter.event}" is not an event type or pattern`, 'event');
+      where.eventType = { $like: `${prefix}%` };
+    } else where.eventType = filter.event;
+  }
+  if (filter.since && filter.until && filter.since > filter.until) throw new BadUserInputError('`since` must not be after `until`', 'since');
+  if (filter.since || filter.until) {
+    where.createdAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lte: filter.until } : {}) };
+  }
+  return where;
+}
 
 /** Reads deliveries and their attempts, and sends them again on request. */
 export class DeliveryService {
@@ -31,10 +63,15 @@ export class DeliveryService {
     args: { first?: number | null; after?: string | null; status?: DeliveryStatus | null; event?: string | null },
     map: (delivery: Delivery) => N,
   ): Promise<Page<N>> {
-    const where: FilterQuery<Delivery> = { hook: hookId };
-    if (args.status) where.status = args.status;
-    if (args.event) where.eventType = args.event;
-    return findPage(this.orm.em.fork(), Delivery, where, args, map);
+    return this.list({ ...args, hookId }, map);
+  }
+
+  /**
+   * Deliveries across hooks, newest first: by hook, status, event type or pattern (`User.*`),
+   * and creation time in [since, until].
+   */
+  async list<N>(filter: DeliveryFilter & { first?: number | null; after?: string | null }, map: (delivery: Delivery) => N): Promise<Page<N>> {
+    return findPage(this.orm.em.fork(), Delivery, deliveryWhere(filter), filter, map);
   }
 
   /** An event's deliveries, one per hook it went to. */

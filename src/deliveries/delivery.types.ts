@@ -114,6 +114,25 @@ export class DeliveriesArgs extends PageArgs {
   event?: string | null;
 }
 
+/** The arguments of the top-level `deliveries`: the whole history, across hooks. */
+@ArgsType()
+export class AllDeliveriesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Only this hook's deliveries." })
+  hookId?: string | null;
+
+  @Field(() => DeliveryStatusEnum, { nullable: true })
+  status?: DeliveryStatusEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'An event type, or a pattern such as `User.*`.' })
+  event?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created at or after this time.' })
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created at or before this time.' })
+  until?: Date | null;
+}
+
 /** A finished attempt, pushed on `deliveryUpdated`. */
 @ObjectType()
 export class DeliveryUpdate {

@@ -385,6 +385,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   apiKeys: ApiKeyConnection;
+  /** Every delivery, newest first, across hooks or for one: by status, event type or pattern, and creation time. */
+  deliveries: DeliveryConnection;
   delivery: Delivery;
   event: Event;
   /** Logto's event catalogue plus registered custom types. */
@@ -402,6 +404,17 @@ export type Query = {
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hookId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<DeliveryStatus>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -562,6 +575,19 @@ export type ReplayEventMutationVariables = Exact<{
 
 
 export type ReplayEventMutation = { __typename?: 'Mutation', replayEvent: { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string } };
+
+export type DeliveriesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  hookId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<DeliveryStatus>;
+  event?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type DeliveriesQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
 
 export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -897,6 +923,28 @@ export const ReplayEventDocument = `
   }
 }
     ${DeliveryFieldsFragmentDoc}`;
+export const DeliveriesDocument = `
+    query Deliveries($first: Int, $after: String, $hookId: ID, $status: DeliveryStatus, $event: String, $since: DateTime, $until: DateTime) {
+  deliveries(
+    first: $first
+    after: $after
+    hookId: $hookId
+    status: $status
+    event: $event
+    since: $since
+    until: $until
+  ) {
+    nodes {
+      ...DeliveryFields
+    }
+    pageInfo {
+      ...PageInfoFields
+    }
+    totalCount
+  }
+}
+    ${DeliveryFieldsFragmentDoc}
+${PageInfoFieldsFragmentDoc}`;
 export const EventTypesDocument = `
     query EventTypes {
   eventTypes {
@@ -1127,6 +1175,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ReplayEvent(variables: ReplayEventMutationVariables, options?: C): Promise<ReplayEventMutation> {
       return requester<ReplayEventMutation, ReplayEventMutationVariables>(ReplayEventDocument, variables, options) as Promise<ReplayEventMutation>;
+    },
+    Deliveries(variables?: DeliveriesQueryVariables, options?: C): Promise<DeliveriesQuery> {
+      return requester<DeliveriesQuery, DeliveriesQueryVariables>(DeliveriesDocument, variables, options) as Promise<DeliveriesQuery>;
     },
     EventTypes(variables?: EventTypesQueryVariables, options?: C): Promise<EventTypesQuery> {
       return requester<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, variables, options) as Promise<EventTypesQuery>;

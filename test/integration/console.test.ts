@@ -187,6 +187,26 @@ describe('the console in Chromium', () => {
     expect(await mutatingButtons(page)).toEqual([]);
   });
 
+  it('lists 500 hooks with one GraphQL request per page of results, not one per hook', async () => {
+    for (let start = 1; start < 500; start += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, 500 - start) }, (_, index) => server.createHook(`${endpoint.url}/${start + index}`, ['User.Created'])));
+    }
+    const operations: string[] = [];
+    const record = (request: import('playwright-core').Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') {
+        operations.push((JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName ?? '?');
+      }
+    };
+    page.on('request', record);
+    await page.goto(`${origin}/console/webhooks`);
+    await page.getByText('1–20 of 500 webhooks').waitFor();
+    expect(operations).toEqual(['ConsoleViewer', 'WebhooksPage']);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText('21–40 of 500 webhooks').waitFor();
+    expect(operations).toEqual(['ConsoleViewer', 'WebhooksPage', 'WebhooksPage']);
+    page.off('request', record);
+  });
+
   it('made no request to any origin but hookwire', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(browser.foreign(origin)).toEqual([]);

@@ -12,6 +12,7 @@ export function ConfirmButton(props: {
   question: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  disabled?: boolean;
   onConfirm(): Promise<unknown> | void;
   className?: string;
 }) {
@@ -36,7 +37,7 @@ export function ConfirmButton(props: {
   };
   return (
     <>
-      <button type="button" className={props.className ?? (props.danger ? 'button danger' : 'button')} onClick={open}>
+      <button type="button" className={props.className ?? (props.danger ? 'button danger' : 'button')} disabled={props.disabled} onClick={open}>
         {props.label}
       </button>
       <dialog ref={dialog} aria-label={props.title} className="dialog">

@@ -11,21 +11,20 @@ import { DELIVERIES_PAGE_SIZE, useHookAttempts, useHookDeliveries, useRecoverDel
 
 const STATUSES: DeliveryStatus[] = ['PENDING', 'RETRYING', 'SUCCEEDED', 'FAILED', 'SKIPPED'];
 
-/** `datetime-local` text for a date, in local time. */
-function localInput(date: Date): string {
-  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
+/** `datetime-local` text (local time) as an ISO instant, or null when empty. */
+function isoOf(local: string): string | null {
+  return local === '' ? null : new Date(local).toISOString();
 }
 
 /** The whole delivery history, filtered and paginated, a live feed of attempts, and bulk recovery. */
 export function DeliveriesTab({ hookId }: { hookId: string }) {
   const viewer = useViewer();
   const pages = useCursorPages();
-  const [filter, setFilter] = useState<DeliveryFilter>({ status: null, event: null });
+  const [filter, setFilter] = useState<DeliveryFilter>({ status: null, event: null, since: null, until: null });
   const [live, setLive] = useState(false);
   const [attempts, setAttempts] = useState<LiveAttempt[]>([]);
-  const [since, setSince] = useState(() => localInput(new Date(Date.now() - 24 * 3600_000)));
-  const [until, setUntil] = useState(() => localInput(new Date()));
+  const [since, setSince] = useState('');
+  const [until, setUntil] = useState('');
   const [recovered, setRecovered] = useState<string | null>(null);
   const { data, error } = useHookDeliveries(hookId, filter, pages.after);
   const [recover] = useRecoverDeliveries();
@@ -34,7 +33,7 @@ export function DeliveriesTab({ hookId }: { hookId: string }) {
     setFilter((current) => ({ ...current, ...patch }));
     pages.reset();
   };
-  const deliveries = data?.hook.deliveries;
+  const deliveries = data?.deliveries;
   return (
     <div>
       <div className="filters" role="search" aria-label="Filter deliveries">
@@ -51,7 +50,29 @@ export function DeliveriesTab({ hookId }: { hookId: string }) {
         </label>
         <label className="field inline">
           <span>Event</span>
-          <input value={filter.event ?? ''} placeholder="User.Created" onChange={(event) => change({ event: event.target.value.trim() || null })} />
+          <input value={filter.event ?? ''} placeholder="User.Created or User.*" onChange={(event) => change({ event: event.target.value.trim() || null })} />
+        </label>
+        <label className="field inline">
+          <span>Created from</span>
+          <input
+            type="datetime-local"
+            value={since}
+            onChange={(event) => {
+              setSince(event.target.value);
+              change({ since: isoOf(event.target.value) });
+            }}
+          />
+        </label>
+        <label className="field inline">
+          <span>Created until</span>
+          <input
+            type="datetime-local"
+            value={until}
+            onChange={(event) => {
+              setUntil(event.target.value);
+              change({ until: isoOf(event.target.value) });
+            }}
+          />
         </label>
         <label className="check">
           <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />
@@ -123,22 +144,18 @@ export function DeliveriesTab({ hookId }: { hookId: string }) {
       {viewer.canChange && (
         <section className="card" aria-labelledby="recover-title">
           <h2 id="recover-title">Retry failed deliveries</h2>
+          <p className="muted">
+            {filter.since ? 'Queues every FAILED or SKIPPED delivery created in the range of the filter above again.' : 'Set “Created from” above to choose the range.'}
+          </p>
           <div className="row">
-            <label className="field inline">
-              <span>Created from</span>
-              <input type="datetime-local" value={since} onChange={(event) => setSince(event.target.value)} />
-            </label>
-            <label className="field inline">
-              <span>Created until</span>
-              <input type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} />
-            </label>
             <ConfirmButton
               label="Retry every failed delivery in this range"
               title="Retry the failed deliveries?"
               question={<p>Every FAILED or SKIPPED delivery of this webhook created in this range is queued for a new round of attempts.</p>}
               confirmLabel="Retry them"
+              disabled={!filter.since}
               onConfirm={async () => {
-                const answer = await recover({ variables: { hookId, since: new Date(since).toISOString(), until: new Date(until).toISOString() } });
+                const answer = await recover({ variables: { hookId, since: filter.since!, until: filter.until } });
                 setRecovered(`${answer.data?.recoverFailedDeliveries ?? 0} deliveries queued again.`);
               }}
             />

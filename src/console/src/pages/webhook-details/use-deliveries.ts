@@ -9,27 +9,24 @@ export type LiveAttempt = WebhookAttemptsSubscription['deliveryUpdated'];
 export const DELIVERIES_PAGE_SIZE = 20;
 
 const HookDeliveriesDocument = graphql(`
-  query WebhookDeliveries($id: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String) {
-    hook(id: $id) {
-      id
-      deliveries(first: $first, after: $after, status: $status, event: $event) {
-        nodes {
-          id
-          eventId
-          event
-          status
-          attemptCount
-          nextAttemptAt
-          lastError
-          createdAt
-          updatedAt
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-        }
-        totalCount
+  query WebhookDeliveries($hookId: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String, $since: DateTime, $until: DateTime) {
+    deliveries(hookId: $hookId, first: $first, after: $after, status: $status, event: $event, since: $since, until: $until) {
+      nodes {
+        id
+        eventId
+        event
+        status
+        attemptCount
+        nextAttemptAt
+        lastError
+        createdAt
+        updatedAt
       }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
     }
   }
 `);
@@ -61,13 +58,17 @@ const RecoverDocument = graphql(`
 /** The filters of the deliveries tab. */
 export interface DeliveryFilter {
   status: DeliveryStatus | null;
+  /** A type or a pattern (`User.*`). */
   event: string | null;
+  /** ISO times bounding the creation time; null leaves that end open. */
+  since: string | null;
+  until: string | null;
 }
 
-/** One page of a hook's deliveries, newest first, filtered. */
+/** One page of a hook's whole delivery history, newest first, filtered. */
 export function useHookDeliveries(hookId: string, filter: DeliveryFilter, after: string | null) {
   return useQuery(HookDeliveriesDocument, {
-    variables: { id: hookId, first: DELIVERIES_PAGE_SIZE, after, status: filter.status, event: filter.event },
+    variables: { hookId, first: DELIVERIES_PAGE_SIZE, after, ...filter },
     fetchPolicy: 'cache-and-network',
   });
 }
