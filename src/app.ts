@@ -6,6 +6,7 @@ import { migrate, openDatabase } from './db/database';
 import { createSql } from './db/sql';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
+import { OverviewService } from './deliveries/overview.service';
 import { systemClock, type Clock } from './delivery/clock';
 import { DeliveryStore } from './delivery/delivery-store';
 import { Dispatcher } from './delivery/dispatcher';
@@ -86,7 +87,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       maxResponseBytes: config.maxResponseBytes,
     });
   const clock = overrides.clock ?? systemClock;
-  const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
+  const queueStats = new QueueStats(orm, config.database.kind);
+  const metrics = new Metrics({ queue: queueStats, clock, logger });
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
   const store = new DeliveryStore(sql, {
@@ -133,6 +135,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
     deliveries: new DeliveryService(orm, store, () => deliveriesQueued()),
+    overview: new OverviewService(orm, config.database.kind, queueStats),
     events: new EventService(orm, sql, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
       deliveriesQueued: () => deliveriesQueued(),

@@ -2,6 +2,7 @@ import type { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import type { Orm } from './db/database';
 import type { DeliveryService } from './deliveries/delivery.service';
+import type { OverviewService } from './deliveries/overview.service';
 import type { EventTypeService } from './events/event-type.service';
 import type { EventService } from './events/event.service';
 import type { HookTestService } from './hooks/hook-test.service';
@@ -19,4 +20,5 @@ export interface Services {
   hooks: HookService;
   hookTests: HookTestService;
   deliveries: DeliveryService;
+  overview: OverviewService;
 }

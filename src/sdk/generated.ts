@@ -41,6 +41,14 @@ export type ApiKeyScope =
   | 'EMIT'
   | 'READ';
 
+export type AttemptHourNode = {
+  __typename?: 'AttemptHourNode';
+  failed: Scalars['Int']['output'];
+  /** The start of the hour (UTC). */
+  hour: Scalars['DateTime']['output'];
+  succeeded: Scalars['Int']['output'];
+};
+
 export type AttemptRequest = {
   __typename?: 'AttemptRequest';
   body: Scalars['String']['output'];
@@ -385,6 +393,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   apiKeys: ApiKeyConnection;
+  /** Delivery attempts per hour over the last `hours` hours (default 24, at most 168), oldest first, the current hour last. */
+  attemptSeries: Array<AttemptHourNode>;
   /** Every delivery, newest first, across hooks or for one: by status, event type or pattern, and creation time. */
   deliveries: DeliveryConnection;
   delivery: Delivery;
@@ -396,6 +406,8 @@ export type Query = {
   hook: Hook;
   /** Hooks, newest first. */
   hooks: HookConnection;
+  /** The delivery queue now: depth and the age of the oldest due delivery. */
+  queue: QueueStatus;
   /** The API key of this request and its scopes; any valid key may ask. */
   viewer: Viewer;
 };
@@ -404,6 +416,11 @@ export type Query = {
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAttemptSeriesArgs = {
+  hours?: Scalars['Int']['input'];
 };
 
 
@@ -444,6 +461,18 @@ export type QueryHooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueueStatus = {
+  __typename?: 'QueueStatus';
+  /** Deliveries whose time has come, not yet claimed by a worker. */
+  due: Scalars['Int']['output'];
+  /** How long, in seconds, that delivery has waited. */
+  oldestDueAgeSeconds: Maybe<Scalars['Int']['output']>;
+  /** When the longest-waiting due delivery came due; null when none is due. */
+  oldestDueAt: Maybe<Scalars['DateTime']['output']>;
+  /** Deliveries not final yet: due, waiting for a retry, in flight, or parked on a disabled hook. */
+  open: Scalars['Int']['output'];
 };
 
 export type RetiredSigningKey = {
@@ -588,6 +617,18 @@ export type DeliveriesQueryVariables = Exact<{
 
 
 export type DeliveriesQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string }>, pageInfo: { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean } } };
+
+export type AttemptSeriesQueryVariables = Exact<{
+  hours?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type AttemptSeriesQuery = { __typename?: 'Query', attemptSeries: Array<{ __typename?: 'AttemptHourNode', hour: string, succeeded: number, failed: number }> };
+
+export type QueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QueueQuery = { __typename?: 'Query', queue: { __typename?: 'QueueStatus', due: number, open: number, oldestDueAt: string | null, oldestDueAgeSeconds: number | null } };
 
 export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -945,6 +986,25 @@ export const DeliveriesDocument = `
 }
     ${DeliveryFieldsFragmentDoc}
 ${PageInfoFieldsFragmentDoc}`;
+export const AttemptSeriesDocument = `
+    query AttemptSeries($hours: Int) {
+  attemptSeries(hours: $hours) {
+    hour
+    succeeded
+    failed
+  }
+}
+    `;
+export const QueueDocument = `
+    query Queue {
+  queue {
+    due
+    open
+    oldestDueAt
+    oldestDueAgeSeconds
+  }
+}
+    `;
 export const EventTypesDocument = `
     query EventTypes {
   eventTypes {
@@ -1178,6 +1238,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     Deliveries(variables?: DeliveriesQueryVariables, options?: C): Promise<DeliveriesQuery> {
       return requester<DeliveriesQuery, DeliveriesQueryVariables>(DeliveriesDocument, variables, options) as Promise<DeliveriesQuery>;
+    },
+    AttemptSeries(variables?: AttemptSeriesQueryVariables, options?: C): Promise<AttemptSeriesQuery> {
+      return requester<AttemptSeriesQuery, AttemptSeriesQueryVariables>(AttemptSeriesDocument, variables, options) as Promise<AttemptSeriesQuery>;
+    },
+    Queue(variables?: QueueQueryVariables, options?: C): Promise<QueueQuery> {
+      return requester<QueueQuery, QueueQueryVariables>(QueueDocument, variables, options) as Promise<QueueQuery>;
     },
     EventTypes(variables?: EventTypesQueryVariables, options?: C): Promise<EventTypesQuery> {
       return requester<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, variables, options) as Promise<EventTypesQuery>;

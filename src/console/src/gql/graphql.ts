@@ -43,6 +43,14 @@ export type ApiKeyScope =
   | 'EMIT'
   | 'READ';
 
+export type AttemptHourNode = {
+  __typename?: 'AttemptHourNode';
+  failed: Scalars['Int']['output'];
+  /** The start of the hour (UTC). */
+  hour: Scalars['DateTime']['output'];
+  succeeded: Scalars['Int']['output'];
+};
+
 export type AttemptRequest = {
   __typename?: 'AttemptRequest';
   body: Scalars['String']['output'];
@@ -387,6 +395,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   apiKeys: ApiKeyConnection;
+  /** Delivery attempts per hour over the last `hours` hours (default 24, at most 168), oldest first, the current hour last. */
+  attemptSeries: Array<AttemptHourNode>;
   /** Every delivery, newest first, across hooks or for one: by status, event type or pattern, and creation time. */
   deliveries: DeliveryConnection;
   delivery: Delivery;
@@ -398,6 +408,8 @@ export type Query = {
   hook: Hook;
   /** Hooks, newest first. */
   hooks: HookConnection;
+  /** The delivery queue now: depth and the age of the oldest due delivery. */
+  queue: QueueStatus;
   /** The API key of this request and its scopes; any valid key may ask. */
   viewer: Viewer;
 };
@@ -406,6 +418,11 @@ export type Query = {
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAttemptSeriesArgs = {
+  hours?: Scalars['Int']['input'];
 };
 
 
@@ -446,6 +463,18 @@ export type QueryHooksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueueStatus = {
+  __typename?: 'QueueStatus';
+  /** Deliveries whose time has come, not yet claimed by a worker. */
+  due: Scalars['Int']['output'];
+  /** How long, in seconds, that delivery has waited. */
+  oldestDueAgeSeconds: Maybe<Scalars['Int']['output']>;
+  /** When the longest-waiting due delivery came due; null when none is due. */
+  oldestDueAt: Maybe<Scalars['DateTime']['output']>;
+  /** Deliveries not final yet: due, waiting for a retry, in flight, or parked on a disabled hook. */
+  open: Scalars['Int']['output'];
 };
 
 export type RetiredSigningKey = {
