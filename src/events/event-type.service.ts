@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
+import { Hook } from '../hooks/hook.entity';
 import type { Orm } from '../db/database';
 import { BUILT_IN_EVENT_TYPES, isBuiltInEventType, type EventTypeInfo } from './catalogue';
 import { CustomEventType } from './event-type.entity';
@@ -56,6 +57,25 @@ export class EventTypeService {
     const info: EventTypeInfo = { name, group: 'CUSTOM', description };
     this.custom.set(name, info);
     return info;
+  }
+
+  /**
+   * Removes a custom event type. Refused for a built-in type (BAD_USER_INPUT) and while a hook
+   * names it exactly (CONFLICT: such a hook would list a type the catalogue no longer has);
+   * stored events of the type stay, and patterns such as `Invoice.*` simply stop matching it.
+   */
+  async delete(name: string): Promise<EventTypeInfo> {
+    if (isBuiltInEventType(name)) throw new BadUserInputError(`${name} is a built-in event type and cannot be deleted`, 'name');
+    const em = this.orm.em.fork();
+    const row = await em.findOne(CustomEventType, { name });
+    if (!row) throw new NotFoundError('event type', name);
+    const users = (await em.find(Hook, {}, { fields: ['id', 'name', 'events'] })).filter((hook) => hook.events.includes(name));
+    if (users.length > 0) {
+      throw new ConflictError(`${name} is named by ${users.length} hook(s) (${users.slice(0, 3).map((hook) => hook.name).join(', ')}); remove it from them first`);
+    }
+    await em.nativeDelete(CustomEventType, { name });
+    this.custom.delete(name);
+    return { name, group: 'CUSTOM', description: row.description };
   }
 
   private async reload(): Promise<void> {

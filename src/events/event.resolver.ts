@@ -72,4 +72,12 @@ export class EventResolver {
   ): Promise<EventTypeNode> {
     return services.eventTypes.create(input.name, input.description ?? '');
   }
+
+  @Authorized('ADMIN')
+  @Mutation(() => EventTypeNode, {
+    description: 'Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay.',
+  })
+  async deleteEventType(@Arg('name', () => String) name: string, @Ctx() { services }: GraphQLContext): Promise<EventTypeNode> {
+    return services.eventTypes.delete(name);
+  }
 }

@@ -281,6 +281,8 @@ export type Mutation = {
   createEventType: EventType;
   /** Creates a hook with a new signing key. */
   createHook: Hook;
+  /** Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay. */
+  deleteEventType: EventType;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
   /** Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each delivery's first attempt is made (or the time is up): read them in `deliveries`. */
@@ -318,6 +320,11 @@ export type MutationCreateEventTypeArgs = {
 
 export type MutationCreateHookArgs = {
   input: CreateHookInput;
+};
+
+
+export type MutationDeleteEventTypeArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -641,6 +648,13 @@ export type CreateEventTypeMutationVariables = Exact<{
 
 
 export type CreateEventTypeMutation = { __typename?: 'Mutation', createEventType: { __typename?: 'EventType', name: string, group: EventGroup, description: string } };
+
+export type DeleteEventTypeMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type DeleteEventTypeMutation = { __typename?: 'Mutation', deleteEventType: { __typename?: 'EventType', name: string, group: EventGroup, description: string } };
 
 export type EmitEventMutationVariables = Exact<{
   input: EmitEventInput;
@@ -1023,6 +1037,15 @@ export const CreateEventTypeDocument = `
   }
 }
     `;
+export const DeleteEventTypeDocument = `
+    mutation DeleteEventType($name: String!) {
+  deleteEventType(name: $name) {
+    name
+    group
+    description
+  }
+}
+    `;
 export const EmitEventDocument = `
     mutation EmitEvent($input: EmitEventInput!) {
   emitEvent(input: $input) {
@@ -1250,6 +1273,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CreateEventType(variables: CreateEventTypeMutationVariables, options?: C): Promise<CreateEventTypeMutation> {
       return requester<CreateEventTypeMutation, CreateEventTypeMutationVariables>(CreateEventTypeDocument, variables, options) as Promise<CreateEventTypeMutation>;
+    },
+    DeleteEventType(variables: DeleteEventTypeMutationVariables, options?: C): Promise<DeleteEventTypeMutation> {
+      return requester<DeleteEventTypeMutation, DeleteEventTypeMutationVariables>(DeleteEventTypeDocument, variables, options) as Promise<DeleteEventTypeMutation>;
     },
     EmitEvent(variables: EmitEventMutationVariables, options?: C): Promise<EmitEventMutation> {
       return requester<EmitEventMutation, EmitEventMutationVariables>(EmitEventDocument, variables, options) as Promise<EmitEventMutation>;

@@ -283,6 +283,8 @@ export type Mutation = {
   createEventType: EventType;
   /** Creates a hook with a new signing key. */
   createHook: Hook;
+  /** Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay. */
+  deleteEventType: EventType;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
   /** Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each delivery's first attempt is made (or the time is up): read them in `deliveries`. */
@@ -320,6 +322,11 @@ export type MutationCreateEventTypeArgs = {
 
 export type MutationCreateHookArgs = {
   input: CreateHookInput;
+};
+
+
+export type MutationDeleteEventTypeArgs = {
+  name: Scalars['String']['input'];
 };
 
 
