@@ -4,7 +4,7 @@ import { findPage } from '../db/paginate';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
-import { isEventPattern } from '../events/event-pattern';
+import { eventTypeCondition } from '../db/event-type-filter';
 import type { Page } from '../graphql/connection';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
@@ -21,20 +21,12 @@ export interface DeliveryFilter {
   until?: Date | null;
 }
 
-// A pattern's prefix goes into LIKE: only the characters event names are made of, so no wildcard slips in.
-const PATTERN_PREFIX = /^[A-Za-z0-9.]+$/;
-
 function deliveryWhere(filter: DeliveryFilter): FilterQuery<Delivery> {
   const where: FilterQuery<Delivery> = {};
   if (filter.hookId) where.hook = filter.hookId;
   if (filter.status) where.status = filter.status;
-  if (filter.event && filter.event !== '*') {
-    if (isEventPattern(filter.event)) {
-      const prefix = filter.event.slice(0, -1);
-      if (!PATTERN_PREFIX.test(prefix)) throw new BadUserInputError(`"${filter.event}" is not an event type or pattern`, 'event');
-      where.eventType = { $like: `${prefix}%` };
-    } else where.eventType = filter.event;
-  }
+  const byType = filter.event ? eventTypeCondition('eventType', [filter.event], 'event') : null;
+  if (byType) Object.assign(where, byType);
   if (filter.since && filter.until && filter.since > filter.until) throw new BadUserInputError('`since` must not be after `until`', 'since');
   if (filter.since || filter.until) {
     where.createdAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lte: filter.until } : {}) };

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
+import { eventTypeCondition } from '../db/event-type-filter';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
@@ -144,8 +145,16 @@ export class EventService {
   }
 
   /** Events newest first, optionally only those of the given types. */
-  async list<N>(args: { first?: number | null; after?: string | null; types?: string[] | null }, map: (event: Event) => N): Promise<Page<N>> {
-    const where: FilterQuery<Event> = args.types?.length ? { type: { $in: args.types } } : {};
+  /** Stored events, newest first: by exact types or patterns (`User.*`), and creation time in [since, until]. */
+  async list<N>(
+    args: { first?: number | null; after?: string | null; types?: string[] | null; since?: Date | null; until?: Date | null },
+    map: (event: Event) => N,
+  ): Promise<Page<N>> {
+    const where: FilterQuery<Event> = { ...eventTypeCondition('type', args.types ?? [], 'types') };
+    if (args.since && args.until && args.since > args.until) throw new BadUserInputError('`since` must not be after `until`', 'since');
+    if (args.since || args.until) {
+      where.createdAt = { ...(args.since ? { $gte: args.since } : {}), ...(args.until ? { $lte: args.until } : {}) };
+    }
     return findPage(this.orm.em.fork(), Event, where, args, map);
   }
 }

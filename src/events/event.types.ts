@@ -77,6 +77,12 @@ export class CreateEventTypeInput {
 /** The arguments of `events`. */
 @ArgsType()
 export class EventsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Only events of these exact types.' })
+  @Field(() => [String], { nullable: true, description: 'Only events of these types: exact names or patterns (`User.*`).' })
   types?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created at or after this time.' })
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Created at or before this time.' })
+  until?: Date | null;
 }

@@ -455,7 +455,9 @@ export type QueryEventArgs = {
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -674,6 +676,8 @@ export type EventsQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 }>;
 
 
@@ -1061,8 +1065,14 @@ export const EventDocument = `
 }
     ${EventFieldsFragmentDoc}`;
 export const EventsDocument = `
-    query Events($first: Int, $after: String, $types: [String!]) {
-  events(first: $first, after: $after, types: $types) {
+    query Events($first: Int, $after: String, $types: [String!], $since: DateTime, $until: DateTime) {
+  events(
+    first: $first
+    after: $after
+    types: $types
+    since: $since
+    until: $until
+  ) {
     nodes {
       ...EventFields
     }

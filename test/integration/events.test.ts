@@ -221,6 +221,19 @@ describe.each(DATABASE_KINDS)('events on %s', (kind) => {
     }
     expect(seen).toEqual(expected(['Scope.Created', 'Scope.Deleted']));
 
+    // Patterns select as hooks' do; a time range bounds createdAt.
+    const scoped = (await server.admin.Events({ types: ['Scope.*', 'Role.Created'], first: 100 })).events;
+    expect(scoped.nodes.slice(0, 6)).toEqual([...emitted].reverse());
+    const middle = emitted[3].createdAt;
+    const later = (await server.admin.Events({ types: ['Scope.*'], since: middle, first: 100 })).events.nodes;
+    // Every event from `middle` on (those emitted in the same millisecond as it included), and no other.
+    expect(later.map((event) => event.id)).toEqual(emitted.filter((event) => event.createdAt >= middle).reverse().map((event) => event.id));
+    const earlier = (await server.admin.Events({ types: ['Scope.*'], until: emitted[0].createdAt, first: 100 })).events.nodes;
+    expect(earlier.every((event) => event.createdAt <= emitted[0].createdAt)).toBe(true);
+    expect(earlier.map((event) => event.id)).toContain(emitted[0].id);
+    await expectCode(server.admin.Events({ since: middle, until: '2000-01-01T00:00:00Z' }), 'BAD_USER_INPUT');
+    await expectCode(server.admin.Events({ types: ['Sc%pe.*'] }), 'BAD_USER_INPUT');
+
     // Unfiltered, every event is there once, newest first.
     const all = (await server.admin.Events({ first: 100 })).events;
     expect(all.totalCount).toBe(all.nodes.length);
