@@ -39,6 +39,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),
     emptyOutDir: true,
+    // Tells which chunks the console loads and which only GraphiQL's page does (scripts/console-budget.ts).
+    manifest: true,
     // Nothing from a CDN: every asset is a file next to index.html.
     assetsInlineLimit: 0,
     reportCompressedSize: false,

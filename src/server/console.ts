@@ -26,11 +26,18 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>hookwire console 
 /**
  * Serves the console's built files at /console, with index.html for every path below it (the
  * console routes in the browser), and redirects `/` to it. Without a build it answers 503 with
- * a page that says how to build it, and the API keeps working. Mounted by the api roles only.
+ * a page that says how to build it, and the API keeps working. A browser's `GET /graphql` is sent
+ * to the console's GraphiQL. Mounted by the api roles only, before the GraphQL middleware.
  */
 export function mountConsole(app: Express, dir: string = consoleBuildDir()): void {
   const index = join(dir, 'index.html');
   app.get('/', (_req, res) => res.redirect(302, `${CONSOLE_PATH}/`));
+  // A browser opening /graphql gets the bundled GraphiQL (Apollo's landing page loads from a CDN);
+  // GraphQL clients (GET with a query, or asking for JSON) go on to the API.
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query !== undefined || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
+    res.redirect(302, `${CONSOLE_PATH}/graphiql`);
+  });
   app.use(CONSOLE_PATH, (_req, res, next) => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');

@@ -87,6 +87,7 @@ export async function startHttpServer(options: {
       ],
     });
     await apollo.start();
+    mountConsole(app);
     // The body must fit the largest payload, JSON-escaped, plus the rest of the document.
     const bodyLimit = services.config.maxPayloadBytes * 2 + 64 * 1024;
     app.use(
@@ -104,7 +105,6 @@ export async function startHttpServer(options: {
       }),
     );
     app.use('/graphql', bodyErrorHandler);
-    mountConsole(app);
   }
 
   await new Promise<void>((resolve, reject) => {

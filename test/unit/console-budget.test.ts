@@ -10,6 +10,8 @@ describe('the console bundle budget', () => {
     expect(existsSync(dir), 'dist/console is missing: the global setup builds it').toBe(true);
     const { files, budgetedBytes } = measureConsoleBundle(dir);
     expect(files.length).toBeGreaterThan(0);
-    expect(budgetedBytes, files.map((file) => `${file.file}: ${file.gzipBytes} B`).join('\n')).toBeLessThanOrEqual(CONSOLE_JS_BUDGET_BYTES);
+    // GraphiQL is split off: its page brings chunks the rest of the console never loads.
+    expect(files.some((file) => file.graphiql)).toBe(true);
+    expect(budgetedBytes, files.filter((file) => !file.graphiql).map((file) => `${file.file}: ${file.gzipBytes} B`).join(', ')).toBeLessThanOrEqual(CONSOLE_JS_BUDGET_BYTES);
   });
 });

@@ -4,8 +4,12 @@ import { setApiKey } from './session';
 import { useViewer } from './viewer';
 
 const SECTIONS: Array<{ to: string; label: string }> = [
+  { to: '/overview', label: 'Overview' },
   { to: '/webhooks', label: 'Webhooks' },
+  { to: '/events', label: 'Events' },
+  { to: '/event-types', label: 'Event types' },
   { to: '/api-keys', label: 'API keys' },
+  { to: '/graphiql', label: 'GraphiQL' },
 ];
 
 /** The frame of every signed-in page: navigation, the key in use, sign out. */
@@ -26,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav className="sidebar" aria-label="Sections">
         {SECTIONS.map((section) => (
-          <Link key={section.to} to={section.to} aria-current={path.startsWith(section.to) ? 'page' : undefined}>
+          <Link key={section.to} to={section.to} aria-current={path === section.to || path.startsWith(`${section.to}/`) ? 'page' : undefined}>
             {section.label}
           </Link>
         ))}

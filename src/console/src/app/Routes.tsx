@@ -1,5 +1,10 @@
 import { useEffect } from 'react';
 import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
+import { EventTypesPage } from '../pages/event-types/EventTypesPage';
+import { EventPage } from '../pages/events/EventPage';
+import { EventsPage } from '../pages/events/EventsPage';
+import { GraphiQLPage } from '../pages/graphiql/GraphiQLPage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
 import { CreateWebhookPage } from '../pages/create-webhook/CreateWebhookPage';
 import { WebhookDetailsPage } from '../pages/webhook-details/WebhookDetailsPage';
 import { WebhooksPage } from '../pages/webhooks/WebhooksPage';
@@ -9,7 +14,7 @@ import { match, navigate, usePath } from './router';
 export function Routes() {
   const path = usePath();
   useEffect(() => {
-    if (path === '/') navigate('/webhooks', { replace: true });
+    if (path === '/') navigate('/overview', { replace: true });
   }, [path]);
   if (match('/webhooks', path)) return <WebhooksPage />;
   if (match('/webhooks/create', path)) return <CreateWebhookPage />;
@@ -21,6 +26,12 @@ export function Routes() {
     return null;
   }
   if (match('/api-keys', path)) return <ApiKeysPage />;
+  if (match('/overview', path)) return <OverviewPage />;
+  if (match('/events', path)) return <EventsPage />;
+  const event = match('/events/:id', path);
+  if (event) return <EventPage id={event.id} />;
+  if (match('/event-types', path)) return <EventTypesPage />;
+  if (match('/graphiql', path)) return <GraphiQLPage />;
   if (path === '/') return null;
   return (
     <section>
