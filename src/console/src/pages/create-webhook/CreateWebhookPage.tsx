@@ -28,6 +28,8 @@ export function CreateWebhookPage() {
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [createHook, { loading }] = useCreateHook();
+  // Editing a field clears its message; the next submit checks again.
+  const edited = (field: Field) => setProblems((current) => ({ ...current, [field]: undefined }));
   if (!viewer.canChange) return <Notice tone="info">This key can read only: creating webhooks needs an ADMIN key.</Notice>;
 
   const submit = async (event: FormEvent) => {
@@ -53,16 +55,16 @@ export function CreateWebhookPage() {
         <Link to="/webhooks">Back to webhooks</Link>
       </div>
       <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} error={problems.name} maxLength={256} />
+        <TextField label="Name" value={name} onChange={(event) => (setName(event.target.value), edited('name'))} error={problems.name} maxLength={256} />
         <TextField
           label="Endpoint URL"
           type="url"
           value={url}
-          onChange={(event) => setUrl(event.target.value)}
+          onChange={(event) => (setUrl(event.target.value), edited('url'))}
           error={problems.url}
           placeholder="https://example.com/webhooks"
         />
-        <EventPicker value={events} onChange={setEvents} error={problems.events} />
+        <EventPicker value={events} onChange={(next) => (setEvents(next), edited('events'))} error={problems.events} />
         {failure && <Notice tone="error">{failure}</Notice>}
         <div className="row end">
           <Link className="button" to="/webhooks">

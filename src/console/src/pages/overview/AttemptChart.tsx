@@ -6,12 +6,14 @@ const WIDTH = 720;
 const HEIGHT = 220;
 const LEFT = 40;
 const BOTTOM = 24;
+// Room for the last hour's label, centred on the last bar.
+const RIGHT = 28;
 
 /** Stacked bars per hour (succeeded under failed), drawn as SVG: no chart library, nothing fetched. */
 export function AttemptChart({ hours }: { hours: Hour[] }) {
   const max = Math.max(1, ...hours.map((hour) => hour.succeeded + hour.failed));
   const plotHeight = HEIGHT - BOTTOM - 8;
-  const step = (WIDTH - LEFT) / Math.max(1, hours.length);
+  const step = (WIDTH - LEFT - RIGHT) / Math.max(1, hours.length);
   const y = (value: number) => (value / max) * plotHeight;
   const succeeded = hours.reduce((sum, hour) => sum + hour.succeeded, 0);
   const failed = hours.reduce((sum, hour) => sum + hour.failed, 0);
@@ -24,7 +26,7 @@ export function AttemptChart({ hours }: { hours: Hour[] }) {
     >
       {[0, 0.5, 1].map((fraction) => (
         <g key={fraction}>
-          <line x1={LEFT} x2={WIDTH} y1={8 + plotHeight - fraction * plotHeight} y2={8 + plotHeight - fraction * plotHeight} className="grid" />
+          <line x1={LEFT} x2={WIDTH - RIGHT} y1={8 + plotHeight - fraction * plotHeight} y2={8 + plotHeight - fraction * plotHeight} className="grid" />
           <text x={LEFT - 6} y={12 + plotHeight - fraction * plotHeight} textAnchor="end" className="axis">
             {Math.round(max * fraction)}
           </text>

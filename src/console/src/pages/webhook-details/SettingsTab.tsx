@@ -45,7 +45,11 @@ export function SettingsTab({ hook }: { hook: StoredHook }) {
   const [updateHook, { loading }] = useUpdateWebhook();
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
   useLeaveGuard(dirty, 'This webhook has unsaved changes. Leave and lose them?');
-  const set = (patch: Partial<HookForm>) => setForm((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<HookForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    // Editing a field clears its message; the next save checks again.
+    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in patch))));
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
