@@ -180,6 +180,7 @@ describe('the console in Chromium', () => {
   });
 
   it('tails events live, opens one with its delivery to each hook, and replays it', async () => {
+    endpoint.reply(() => ({ status: 200 }));
     await page.getByRole('link', { name: 'Events', exact: true }).click();
     // hookwire's own operational events (Delivery.Failing…) flow too: tail only what this step emits.
     await page.getByLabel('Types or patterns').fill('User.*, PostSignIn');
@@ -197,6 +198,9 @@ describe('the console in Chromium', () => {
     await page.getByRole('heading', { name: 'PostSignIn' }).waitFor();
     expect(await page.getByLabel('Payload').textContent()).toContain('u_tail');
     await page.getByRole('link', { name: 'Orders service' }).waitFor();
+    // A replay is refused while an attempt is in flight: wait for the first one to finish.
+    const eventId = new URL(page.url()).pathname.split('/').pop();
+    await eventually(async () => ((await server.deliveriesOf(hookId)).find((item) => item.eventId === eventId)?.status === 'SUCCEEDED' ? true : undefined));
     await page.getByRole('button', { name: 'Replay event' }).click();
     await page.getByText('Queued for Orders service.').waitFor();
     await screenshotBoth(page, SHOTS, 'event');
@@ -219,8 +223,13 @@ describe('the console in Chromium', () => {
   it("runs a query in the bundled GraphiQL with the session's key, which a browser's GET /graphql opens", async () => {
     await page.goto(`${origin}/graphql`);
     await page.waitForURL(`${origin}/console/graphiql`);
-    await page.getByRole('button', { name: /^Execute query/ }).click();
-    await page.locator('.result-window').getByText('Orders service').first().waitFor();
+    // GraphiQL loads as its own chunk and fills its editor afterwards: run the query once it is there.
+    await page.locator('.graphiql-query-editor').getByText('totalCount').waitFor();
+    const result = page.locator('.result-window').getByText('Orders service').first();
+    await eventually(async () => {
+      await page.getByRole('button', { name: /^Execute query/ }).click();
+      return (await result.waitFor({ timeout: 5_000 }).then(() => true, () => undefined));
+    }, 30_000);
     await screenshotBoth(page, SHOTS, 'graphiql');
   });
 
