@@ -85,7 +85,7 @@ export function SettingsTab({ hook }: { hook: StoredHook }) {
   };
 
   return (
-    <div className="settings">
+    <div className={readOnly ? 'settings single' : 'settings'}>
       <form className="card form" onSubmit={(event) => void save(event)} noValidate aria-label="Webhook settings">
         <h2>Settings</h2>
         <fieldset disabled={readOnly} className="plain">
