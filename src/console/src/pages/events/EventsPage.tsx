@@ -29,8 +29,12 @@ export function EventsPage() {
   const [live, setLive] = useState(false);
   const [tail, setTail] = useState<LiveEvent[]>([]);
   const filter: EventFilter = { types: typesOf(typesText), since: isoOf(since), until: isoOf(until) };
-  const { data, error } = useEventLog(filter, pages.after);
-  useEventTail(filter.types, live, (event) => setTail((current) => [event, ...current].slice(0, 100)));
+  const { data, error, refetch } = useEventLog(filter, pages.after);
+  useEventTail(filter.types, live, (event) => {
+    setTail((current) => [event, ...current].slice(0, 100));
+    // The first page shows the newest events: read it again so the log agrees with the tail.
+    if (pages.page === 1) void refetch();
+  });
   const events = data?.events;
   return (
     <section>

@@ -26,9 +26,13 @@ export function DeliveriesTab({ hookId }: { hookId: string }) {
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [recovered, setRecovered] = useState<string | null>(null);
-  const { data, error } = useHookDeliveries(hookId, filter, pages.after);
+  const { data, error, refetch } = useHookDeliveries(hookId, filter, pages.after);
   const [recover] = useRecoverDeliveries();
-  useHookAttempts(hookId, live, (attempt) => setAttempts((current) => [attempt, ...current].slice(0, 100)));
+  useHookAttempts(hookId, live, (attempt) => {
+    setAttempts((current) => [attempt, ...current].slice(0, 100));
+    // The first page shows the newest deliveries: read it again so the table agrees with the feed.
+    if (pages.page === 1) void refetch();
+  });
   const change = (patch: Partial<DeliveryFilter>) => {
     setFilter((current) => ({ ...current, ...patch }));
     pages.reset();

@@ -34,7 +34,9 @@ export function WebhookDetailsPage({ id, tab, deliveryId }: { id: string; tab: s
         <div>
           <h1>{hook.name}</h1>
           <p className="row">
-            <span data-label="requests-24h">{stats.requestCount} requests in 24h</span>
+            <span data-label="requests-24h">
+              {stats.requestCount} {stats.requestCount === 1 ? 'request' : 'requests'} in 24h
+            </span>
             <RateTag enabled={hook.enabled} requests={stats.requestCount} successes={stats.successCount} />
             <code>{hook.id}</code>
             <CopyButton text={hook.id} label="Copy webhook id" />
