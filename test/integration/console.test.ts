@@ -150,6 +150,27 @@ describe('the console in Chromium', () => {
     await screenshotBoth(page, SHOTS, 'signing-key');
   });
 
+  it('warns before leaving unsaved changes, and disables and reactivates the hook, each confirmed', async () => {
+    await page.getByLabel('Name').fill('Orders service (edited)');
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    expect(await asked).toContain('unsaved changes');
+    expect(await page.getByLabel('Name').inputValue()).toBe('Orders service (edited)');
+    await page.getByRole('button', { name: 'Discard' }).click();
+
+    await page.getByRole('button', { name: 'Disable webhook' }).click();
+    await page.getByRole('dialog', { name: 'Disable this webhook?' }).getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('button', { name: 'Reactivate webhook' }).waitFor();
+    expect((await server.admin.Hook({ id: hookId })).hook.enabled).toBe(false);
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    await page.getByText('Not in use').waitFor();
+    await page.getByRole('link', { name: 'Orders service' }).click();
+    await page.getByRole('button', { name: 'Reactivate webhook' }).click();
+    await page.getByRole('dialog', { name: 'Reactivate this webhook?' }).getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('button', { name: 'Disable webhook' }).waitFor();
+    expect((await server.admin.Hook({ id: hookId })).hook.enabled).toBe(true);
+  });
+
   let readKey: string;
   it('creates an API key shown once, and revokes another', async () => {
     await page.getByRole('link', { name: 'API keys' }).click();
