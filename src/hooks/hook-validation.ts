@@ -59,17 +59,15 @@ export function validateHookHeaders(headers: readonly HookHeader[]): HookHeader[
 }
 
 /**
- * A hook's event list: non-empty; each entry a known type or a pattern that selects at
- * least one known type; duplicates dropped, order kept.
+ * A hook's event list: non-empty, then checked by `validateSelection` (each entry a known type
+ * or a pattern selecting at least one; duplicates dropped, order kept).
  */
-export function validateHookEvents(events: readonly string[], isSelectable: (entry: string) => boolean): string[] {
+export async function validateHookEvents(
+  events: readonly string[],
+  validateSelection: (entries: readonly string[]) => Promise<string[]>,
+): Promise<string[]> {
   if (events.length === 0) throw new BadUserInputError('events must name at least one event type', 'events');
-  for (const entry of events) {
-    if (!isSelectable(entry)) {
-      throw new BadUserInputError(`"${entry}" is not an event type in the catalogue, nor a pattern matching one`, 'events');
-    }
-  }
-  return [...new Set(events)];
+  return validateSelection(events);
 }
 
 /** The most requests per second a rate limit may allow. */

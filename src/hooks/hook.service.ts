@@ -130,7 +130,6 @@ export class HookService {
   }
 
   private async validEvents(events: readonly string[]): Promise<string[]> {
-    const selectable = await Promise.all(events.map((entry) => this.eventTypes.isSelectable(entry)));
-    return validateHookEvents(events, (entry) => selectable[events.indexOf(entry)]);
+    return validateHookEvents(events, (entries) => this.eventTypes.validateSelection(entries, 'events'));
   }
 }
