@@ -7,6 +7,7 @@ import { createSql } from './db/sql';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
 import { systemClock, type Clock } from './delivery/clock';
+import { createAddressGuard, targetHostRefusal } from './delivery/address-guard';
 import { DeliveryStore } from './delivery/delivery-store';
 import { Dispatcher } from './delivery/dispatcher';
 import { createHttpSender } from './delivery/http-sender';
@@ -123,7 +124,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const eventTypes = new EventTypeService(orm);
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
-  const hooks = new HookService(orm, eventTypes, store);
+  // The same rules as the sender's guard, applied to a hook's URL when it is saved or tested.
+  const targetGuard = createAddressGuard({ allowPrivateTargets: config.allowPrivateTargets, allowedCidrs: config.allowedCidrs });
+  const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {
     config,
     orm,

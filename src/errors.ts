@@ -42,6 +42,13 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** A custom event type that hooks still name: it cannot be deleted until they stop. */
+export class EventTypeInUseError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'EVENT_TYPE_IN_USE' } });
+  }
+}
+
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
@@ -49,6 +56,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CONFLICT',
+  'EVENT_TYPE_IN_USE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -72,4 +72,14 @@ export class EventResolver {
   ): Promise<EventTypeNode> {
     return services.eventTypes.create(input.name, input.description ?? '');
   }
+
+  @Authorized('ADMIN')
+  @Mutation(() => EventTypeNode, {
+    description:
+      'Deletes a custom event type and returns it. Refused for built-in types, and with EVENT_TYPE_IN_USE while a hook ' +
+      'names it in its events. Stored events of the type stay.',
+  })
+  async deleteEventType(@Arg('name', () => String) name: string, @Ctx() { services }: GraphQLContext): Promise<EventTypeNode> {
+    return services.eventTypes.delete(name);
+  }
 }

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
@@ -9,6 +9,7 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
 import type { EventMessage } from '../realtime/topics';
 import { matchesAnyEventPattern } from './event-pattern';
+import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
@@ -143,10 +144,14 @@ export class EventService {
     return event;
   }
 
-  /** Events newest first, optionally only those of the given types. */
+  /**
+   * Events newest first; with `types` (exact names or patterns, validated as a hook's
+   * `events`), only those it selects. An omitted or empty `types` selects every event.
+   */
   async list<N>(args: { first?: number | null; after?: string | null; types?: string[] | null }, map: (event: Event) => N): Promise<Page<N>> {
-    const where: FilterQuery<Event> = args.types?.length ? { type: { $in: args.types } } : {};
-    return findPage(this.orm.em.fork(), Event, where, args, map);
+    if (!args.types?.length) return findPage(this.orm.em.fork(), Event, {}, args, map);
+    const selection = await this.eventTypes.validateSelection(args.types, 'types');
+    return findPage(this.orm.em.fork(), Event, () => eventTypeCondition(selection), args, map);
   }
 }
 

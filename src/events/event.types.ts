@@ -77,6 +77,9 @@ export class CreateEventTypeInput {
 /** The arguments of `events`. */
 @ArgsType()
 export class EventsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Only events of these exact types.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only events of these types or patterns (`User.*`, `*`), validated as a hook's `events`; omitted or empty, every event.",
+  })
   types?: string[] | null;
 }

@@ -28,6 +28,7 @@ export class HookTestService {
 
   async test(hookId: string, eventType: string): Promise<HookTestResult> {
     const hook = await this.hooks.get(hookId);
+    this.hooks.assertTargetAllowed(hook);
     if (!(await this.eventTypes.isKnown(eventType))) {
       throw new BadUserInputError(`"${eventType}" is not an event type in the catalogue`, 'event');
     }

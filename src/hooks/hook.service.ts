@@ -4,7 +4,7 @@ import { findPage } from '../db/paginate';
 import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { generateSigningKey } from '../delivery/signer';
-import { NotFoundError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../graphql/connection';
 import { Hook, type HookHeader } from './hook.entity';
@@ -27,12 +27,17 @@ export type HookChanges = { [K in keyof HookDraft]?: HookDraft[K] | null };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Why a URL's host may never be a target (a private IP literal, `localhost`), or null. */
+export type TargetRefusal = (url: URL) => string | null;
+
 /** Creates, changes and reads hooks. Every input is validated before anything is written. */
 export class HookService {
   constructor(
     private readonly orm: Orm,
     private readonly eventTypes: EventTypeService,
     private readonly queue: DeliveryStore,
+    /** The private-address guard's verdict on a URL's host; accepts everything by default. */
+    private readonly targetRefusal: TargetRefusal = () => null,
   ) {}
 
   async create(draft: HookDraft): Promise<Hook> {
@@ -40,7 +45,7 @@ export class HookService {
     const hook = em.create(Hook, {
       name: validateHookName(draft.name),
       events: await this.validEvents(draft.events),
-      url: validateHookUrl(draft.url),
+      url: validateHookUrl(draft.url, this.targetRefusal),
       headers: validateHookHeaders(draft.headers ?? []),
       enabled: draft.enabled ?? true,
       ordered: draft.ordered ?? false,
@@ -57,7 +62,7 @@ export class HookService {
     // Validate everything before assigning anything, so a bad field changes nothing.
     const name = changes.name != null ? validateHookName(changes.name) : hook.name;
     const events = changes.events != null ? await this.validEvents(changes.events) : hook.events;
-    const url = changes.url != null ? validateHookUrl(changes.url) : hook.url;
+    const url = changes.url != null ? validateHookUrl(changes.url, this.targetRefusal) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
     // An explicit null removes the rate limit; leaving the field out keeps it.
     const rateLimit = changes.rateLimit !== undefined ? validateRateLimit(changes.rateLimit) : hook.rateLimit;
@@ -84,6 +89,15 @@ export class HookService {
     const deleted = await em.nativeDelete(Hook, { id });
     if (deleted === 0) throw new NotFoundError('hook', id);
     return id;
+  }
+
+  /**
+   * Refuses (BAD_USER_INPUT) a stored URL the guard now refuses: one saved before the guard
+   * was turned on or its allow-list narrowed. The test button calls this before sending.
+   */
+  assertTargetAllowed(hook: Hook): void {
+    const refused = this.targetRefusal(new URL(hook.url));
+    if (refused !== null) throw new BadUserInputError(`hook ${hook.id}: ${refused}`, 'url');
   }
 
   async get(id: string): Promise<Hook> {
@@ -146,7 +160,6 @@ export class HookService {
   }
 
   private async validEvents(events: readonly string[]): Promise<string[]> {
-    const selectable = await Promise.all(events.map((entry) => this.eventTypes.isSelectable(entry)));
-    return validateHookEvents(events, (entry) => selectable[events.indexOf(entry)]);
+    return validateHookEvents(events, (entries) => this.eventTypes.validateSelection(entries, 'events'));
   }
 }

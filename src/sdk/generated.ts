@@ -271,6 +271,8 @@ export type Mutation = {
   createEventType: EventType;
   /** Creates a hook with a new signing key. */
   createHook: Hook;
+  /** Deletes a custom event type and returns it. Refused for built-in types, and with EVENT_TYPE_IN_USE while a hook names it in its events. Stored events of the type stay. */
+  deleteEventType: EventType;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
   /** Stores an event and queues a delivery to every matching hook. With `waitFor` (at most 30s), answers once each delivery's first attempt is made (or the time is up): read them in `deliveries`. */
@@ -308,6 +310,11 @@ export type MutationCreateEventTypeArgs = {
 
 export type MutationCreateHookArgs = {
   input: CreateHookInput;
+};
+
+
+export type MutationDeleteEventTypeArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -438,7 +445,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Each delivery attempt as it finishes; `hookId` narrows it to one hook's. */
   deliveryUpdated: DeliveryUpdate;
-  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`). */
+  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`), validated as a hook's `events`. */
   events: Event;
 };
 
@@ -601,6 +608,13 @@ export type EmitEventsMutationVariables = Exact<{
 
 
 export type EmitEventsMutation = { __typename?: 'Mutation', emitEvents: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }> };
+
+export type DeleteEventTypeMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type DeleteEventTypeMutation = { __typename?: 'Mutation', deleteEventType: { __typename?: 'EventType', name: string, group: EventGroup, description: string } };
 
 export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
@@ -954,6 +968,15 @@ export const EmitEventsDocument = `
   }
 }
     ${EventFieldsFragmentDoc}`;
+export const DeleteEventTypeDocument = `
+    mutation DeleteEventType($name: String!) {
+  deleteEventType(name: $name) {
+    name
+    group
+    description
+  }
+}
+    `;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -1112,6 +1135,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     EmitEvents(variables: EmitEventsMutationVariables, options?: C): Promise<EmitEventsMutation> {
       return requester<EmitEventsMutation, EmitEventsMutationVariables>(EmitEventsDocument, variables, options) as Promise<EmitEventsMutation>;
+    },
+    DeleteEventType(variables: DeleteEventTypeMutationVariables, options?: C): Promise<DeleteEventTypeMutation> {
+      return requester<DeleteEventTypeMutation, DeleteEventTypeMutationVariables>(DeleteEventTypeDocument, variables, options) as Promise<DeleteEventTypeMutation>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;

@@ -209,6 +209,24 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
     }
   });
 
+  it('refuses types that name no event type, validated as createHook validates them (BAD_USER_INPUT)', async () => {
+    // Each list holds a good entry too, so a subscription wrongly accepted yields the poke.
+    for (const types of [['PostSignIn', 'Nope.*'], ['PostSignIn', 'User.Exploded'], ['PostSignIn', 'postsignin'], ['PostSignIn', 'User*']]) {
+      const error = await rejection(server.admin.OnEvent({ types }), () => server.emit('PostSignIn', { poke: true }));
+      expect(error, JSON.stringify(types)).toBeInstanceOf(HookwireRequestError);
+      expect((error as HookwireRequestError).codes, JSON.stringify(types)).toEqual(['BAD_USER_INPUT']);
+      expect((error as Error).message).toContain(types[1]);
+    }
+    // A custom type registered after the server started is known to the feed at once.
+    await server.admin.CreateEventType({ input: { name: 'Feed.Custom' } });
+    const custom = liveFeed(server.admin.OnEvent({ types: ['Feed.*'] }));
+    try {
+      await prime(custom, 'Feed.Custom');
+    } finally {
+      await custom.close();
+    }
+  });
+
   it('refuses the live feed to an EMIT-only key (FORBIDDEN)', async () => {
     const { createApiKey } = await server.admin.CreateApiKey({ input: { name: 'emitter', scopes: ['EMIT'] } });
     const error = await rejection(server.client(createApiKey.key).OnEvent({}), () => server.emit('User.Created', { poke: true }));
