@@ -35,12 +35,20 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** A request that contradicts what was stored before, e.g. an idempotency key reused with another input. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
+  }
+}
+
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'CONFLICT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

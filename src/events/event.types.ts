@@ -60,7 +60,10 @@ export class EmitEventInput {
   })
   payload!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Emitting twice with one key stores one event.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -154,7 +154,7 @@ export type DeliveryUpdate = {
 export type EmitEventInput = {
   /** A catalogue event type. */
   event: Scalars['String']['input'];
-  /** Emitting twice with one key stores one event. */
+  /** Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`. */
   payload: Scalars['JSONObject']['input'];
