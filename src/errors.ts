@@ -26,10 +26,10 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** A valid key without the scope the operation needs. */
+/** A valid key without the scope the operation (or one field of its answer) needs. */
 export class ForbiddenError extends GraphQLError {
-  constructor(needed: readonly string[]) {
-    super(`this API key lacks the scope for this operation (needs ${needed.join(' or ')})`, {
+  constructor(needed: readonly string[], what = 'this operation') {
+    super(`this API key lacks the scope for ${what} (needs ${needed.join(' or ')})`, {
       extensions: { code: 'FORBIDDEN' },
     });
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
@@ -39,6 +40,7 @@ export class EventResolver {
     return (await services.events.emitMany(inputs.map((input) => ({ ...input, emitter })))).map(toEventNode);
   }
 
+  @EmitReadable()
   @FieldResolver(() => DeliveryConnection, { description: 'Where the event went: one delivery per hook.' })
   async deliveries(
     @Root() event: EventNode,

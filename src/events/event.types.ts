@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { Connection, PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';
 import type { EventGroup } from './catalogue';
@@ -29,18 +30,23 @@ export class EventTypeNode {
 /** An emitted event, as stored. */
 @ObjectType('Event')
 export class EventNode {
+  @EmitReadable()
   @Field(() => ID, { description: '`evt_` + ULID; sent as `webhook-id`.' })
   id!: string;
 
+  @EmitReadable()
   @Field(() => String, { description: 'The event type, e.g. `User.Created`.' })
   event!: string;
 
+  @EmitReadable()
   @Field(() => JSONObjectScalar)
   payload!: Record<string, unknown>;
 
+  @EmitReadable()
   @Field(() => String, { nullable: true })
   idempotencyKey!: string | null;
 
+  @EmitReadable()
   @Field(() => Date)
   createdAt!: Date;
 }

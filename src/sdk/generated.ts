@@ -595,6 +595,14 @@ export type EmitEventsMutationVariables = Exact<{
 
 export type EmitEventsMutation = { __typename?: 'Mutation', emitEvents: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }> };
 
+export type EmitEventWithOutcomesMutationVariables = Exact<{
+  input: EmitEventInput;
+  waitFor?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EmitEventWithOutcomesMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null }> }> } } };
+
 export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
@@ -606,6 +614,10 @@ export type AttemptFieldsFragment = { __typename?: 'DeliveryAttempt', id: string
 export type PageInfoFieldsFragment = { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean };
 
 export type DeliveryUpdateFieldsFragment = { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string };
+
+export type DeliveryOutcomeFieldsFragment = { __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string };
+
+export type AttemptOutcomeFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null };
 
 export type HooksQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -764,6 +776,30 @@ export const DeliveryUpdateFieldsFragmentDoc = `
   durationMs
   nextAttemptAt
   startedAt
+}
+    `;
+export const DeliveryOutcomeFieldsFragmentDoc = `
+    fragment DeliveryOutcomeFields on Delivery {
+  id
+  eventId
+  event
+  status
+  attemptCount
+  nextAttemptAt
+  createdAt
+  updatedAt
+}
+    `;
+export const AttemptOutcomeFieldsFragmentDoc = `
+    fragment AttemptOutcomeFields on DeliveryAttempt {
+  id
+  number
+  trigger
+  startedAt
+  durationMs
+  succeeded
+  responseStatus
+  errorKind
 }
     `;
 export const CreateApiKeyDocument = `
@@ -940,6 +976,24 @@ export const EmitEventsDocument = `
   }
 }
     ${EventFieldsFragmentDoc}`;
+export const EmitEventWithOutcomesDocument = `
+    mutation EmitEventWithOutcomes($input: EmitEventInput!, $waitFor: String) {
+  emitEvent(input: $input, waitFor: $waitFor) {
+    ...EventFields
+    deliveries(first: 100) {
+      nodes {
+        ...DeliveryOutcomeFields
+        attempts {
+          ...AttemptOutcomeFields
+        }
+      }
+      totalCount
+    }
+  }
+}
+    ${EventFieldsFragmentDoc}
+${DeliveryOutcomeFieldsFragmentDoc}
+${AttemptOutcomeFieldsFragmentDoc}`;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -1086,6 +1140,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     EmitEvents(variables: EmitEventsMutationVariables, options?: C): Promise<EmitEventsMutation> {
       return requester<EmitEventsMutation, EmitEventsMutationVariables>(EmitEventsDocument, variables, options) as Promise<EmitEventsMutation>;
+    },
+    EmitEventWithOutcomes(variables: EmitEventWithOutcomesMutationVariables, options?: C): Promise<EmitEventWithOutcomesMutation> {
+      return requester<EmitEventWithOutcomesMutation, EmitEventWithOutcomesMutationVariables>(EmitEventWithOutcomesDocument, variables, options) as Promise<EmitEventWithOutcomesMutation>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;
