@@ -1,10 +1,18 @@
 import type { OutgoingRequest } from './sender';
-import { signDelivery, type SigningKeys } from './signer';
+import { SIGNATURE_HEADERS, signDelivery, type SigningKeys } from './signer';
 import type { DeliveryJob } from './job';
 
 // Custom header names that usually carry credentials; their values are not stored.
 const SECRET_NAME = /auth|token|secret|key|password|passwd|cookie|session|credential|signature/i;
-const SIGNATURE_HEADER_NAMES = new Set(['logto-signature-sha-256', 'webhook-signature']);
+
+/** What is stored or shown in place of a secret value. */
+export const REDACTED = '[redacted]';
+
+/**
+ * The headers hookwire sets on every delivery itself. Their values are never secret (the
+ * signatures prove what was sent); every other header of a delivery is a hook's custom one.
+ */
+export const OWN_HEADER_NAMES: ReadonlySet<string> = new Set(['content-type', 'user-agent', ...Object.values(SIGNATURE_HEADERS)]);
 
 /** A request to send, and the same request as it may be stored in the attempt log. */
 export interface BuiltRequest {
@@ -38,6 +46,7 @@ export type SignedMessage = Pick<
 /** Builds one signed attempt of a delivery. */
 export function buildRequest(job: SignedMessage, options: { now: Date; userAgent: string; timeoutMs: number }): BuiltRequest {
   const body = deliveryBody(job);
+  // Every name set here is in OWN_HEADER_NAMES.
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': options.userAgent,
@@ -62,7 +71,7 @@ export function buildRequest(job: SignedMessage, options: { now: Date; userAgent
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const redacted: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    redacted[name] = SECRET_NAME.test(name) && !SIGNATURE_HEADER_NAMES.has(name) ? '[redacted]' : value;
+    redacted[name] = SECRET_NAME.test(name) && !OWN_HEADER_NAMES.has(name) ? REDACTED : value;
   }
   return redacted;
 }

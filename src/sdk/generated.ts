@@ -255,6 +255,7 @@ export type HookExecutionStats = {
 export type HookHeader = {
   __typename?: 'HookHeader';
   name: Scalars['String']['output'];
+  /** A custom header's value is readable by ADMIN keys only; other keys read `[redacted]` (hookwire's own headers of an attempt stay readable). */
   value: Scalars['String']['output'];
 };
 

@@ -7,11 +7,12 @@ import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { EventFeedResolver } from '../events/event-feed.resolver';
 import { EventResolver } from '../events/event.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
+import { HookHeaderResolver } from '../hooks/hook-header.resolver';
 import { HookResolver } from '../hooks/hook.resolver';
 import type { HookwirePubSub } from '../realtime/pubsub';
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [HookResolver, EventResolver, EventFeedResolver, DeliveryResolver, ApiKeyResolver] as const;
+export const RESOLVERS = [HookResolver, HookHeaderResolver, EventResolver, EventFeedResolver, DeliveryResolver, ApiKeyResolver] as const;
 
 /** Builds the executable schema; subscriptions read from `pubSub`. Fields not `@EmitReadable` need READ. */
 export async function buildHookwireSchema(pubSub: HookwirePubSub): Promise<GraphQLSchema> {
