@@ -86,6 +86,7 @@ export class EventService {
         throw error;
       }
     }
+    // With 'all', a conflict throws: every result is an event.
     return (await this.store(valid, 'all')) as Event[];
   }
 
@@ -115,16 +116,12 @@ export class EventService {
       const pair = request.idempotencyKey ? keyPair(request.emitter, request.idempotencyKey) : undefined;
       const existing = pair ? known.get(pair) : undefined;
       if (existing) {
-        if (!existing.inputHash || existing.inputHash === request.inputHash) {
+        if (existing.inputHash === request.inputHash) {
           results.push(existing);
           continue;
         }
-        const conflict = new ConflictError(
-          `${refuse === 'all' ? `inputs[${index}]: ` : ''}idempotencyKey "${shorten(request.idempotencyKey as string)}" was used for event ${existing.id} with another input; use a new key for a new event`,
-          refuse === 'all' ? 'inputs' : 'idempotencyKey',
-        );
-        if (refuse === 'all') throw conflict;
-        results.push(conflict);
+        if (refuse === 'all') throw reusedKey(existing, `inputs[${index}]: `, 'inputs');
+        results.push(reusedKey(existing, '', 'idempotencyKey'));
         continue;
       }
       const event = Object.assign(new Event(), {
@@ -202,7 +199,13 @@ function keyPair(emitter: string, idempotencyKey: string): string {
   return `${emitter}\u0000${idempotencyKey}`;
 }
 
-/** A key as echoed in an error: enough to recognise it, not a long input back. */
-function shorten(key: string): string {
-  return key.length > 80 ? `${key.slice(0, 80)}…` : key;
+/** The error for an idempotency key its emitter used before with another input. */
+function reusedKey(existing: Event, prefix: string, field: string): ConflictError {
+  const key = existing.idempotencyKey as string;
+  // Echo a bounded piece of the key: enough to recognise it, not a long input back.
+  const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+  return new ConflictError(
+    `${prefix}idempotencyKey "${shown}" was used for event ${existing.id} with another input; use a new key for a new event`,
+    field,
+  );
 }

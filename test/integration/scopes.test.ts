@@ -137,6 +137,19 @@ describe.each(DATABASE_KINDS)('what each scope can read on %s', (kind) => {
     for (const result of mixed) {
       if (result.status === 'rejected') expect((result.reason as { codes: string[] }).codes).toEqual(['CONFLICT']);
     }
+    // emitEvents calls run side by side, not in one group commit: the losers collide on the
+    // unique index, look again, and find the winner (or conflict with it).
+    const batches = await Promise.all(
+      Array.from({ length: 4 }, () => emitter.EmitEvents({ inputs: [{ event: 'Role.Deleted', payload: { roleId: 'r_8' }, idempotencyKey: 'race-batch' }] })),
+    );
+    expect(new Set(batches.map((result) => result.emitEvents[0].id)).size).toBe(1);
+    const mixedBatches = await Promise.allSettled(
+      Array.from({ length: 4 }, (_, n) => emitter.EmitEvents({ inputs: [{ event: 'Role.Deleted', payload: { n }, idempotencyKey: 'race-batch-mixed' }] })),
+    );
+    expect(mixedBatches.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of mixedBatches) {
+      if (result.status === 'rejected') expect((result.reason as { codes: string[] }).codes).toEqual(['CONFLICT']);
+    }
   });
 
   it('lets an EMIT key read its event and each delivery\'s outcome, and nothing of where it went', async () => {
