@@ -1,5 +1,8 @@
+import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLivePubSub } from '../../src/realtime/pubsub';
 import type { HookwireClient } from '../../src/sdk';
+import { buildHookwireSchema } from '../../src/server/schema';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
 import { startReceiver, type Receiver } from '../support/receiver';
@@ -208,5 +211,34 @@ describe.each(DATABASE_KINDS)('what each scope can read on %s', (kind) => {
     expect(headers.get('webhook-signature')).toMatch(/^v1,/);
     const adminHeaders = (await server.admin.Delivery({ id: deliveries[0].id })).delivery.attempts[0].request.headers;
     expect(adminHeaders).toContainEqual({ name: 'x-tenant', value: TENANT });
+  });
+});
+
+describe('the fields open to EMIT keys', () => {
+  it('are exactly the event and each delivery\'s outcome (the README table); every other field needs READ', async () => {
+    const live = createLivePubSub();
+    try {
+      const schema = await buildHookwireSchema(live.pubSub);
+      const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+      const open: string[] = [];
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type) || roots.has(type) || type.name.startsWith('__')) continue;
+        for (const field of Object.values(type.getFields())) if (field.extensions.emitReadable === true) open.push(`${type.name}.${field.name}`);
+      }
+      const connection = (name: string) => [`${name}Connection.nodes`, `${name}Connection.pageInfo`, `${name}Connection.totalCount`];
+      expect(open.sort()).toEqual(
+        [
+          ...['id', 'event', 'payload', 'idempotencyKey', 'createdAt', 'deliveries'].map((field) => `Event.${field}`),
+          ...['id', 'eventId', 'event', 'status', 'attemptCount', 'nextAttemptAt', 'createdAt', 'updatedAt', 'attempts'].map((field) => `Delivery.${field}`),
+          ...['id', 'number', 'trigger', 'startedAt', 'durationMs', 'succeeded', 'responseStatus', 'errorKind'].map((field) => `DeliveryAttempt.${field}`),
+          'PageInfo.endCursor',
+          'PageInfo.hasNextPage',
+          // Every connection shares the generic fields; only DeliveryConnection is reachable from emitEvent.
+          ...['ApiKey', 'Delivery', 'Event', 'Hook'].flatMap(connection),
+        ].sort(),
+      );
+    } finally {
+      await live.close();
+    }
   });
 });
