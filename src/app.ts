@@ -18,6 +18,7 @@ import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
+import { INTERNAL_EMITTER } from './events/emitter';
 import { EventTypeService } from './events/event-type.service';
 import { EventService, MAX_BATCH } from './events/event.service';
 import { HookTestService } from './hooks/hook-test.service';
@@ -145,9 +146,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     dispatcher?.wake();
     queueSignal.notify();
   }
-  // Operational events go through emitEvent like any other, so hooks can subscribe to them.
+  // Operational events go through emitEvent like any other, so hooks can subscribe to them;
+  // they are recorded as emitted by hookwire and carry no idempotency key.
   emitOperational = async (events) => {
-    for (let start = 0; start < events.length; start += MAX_BATCH) await services.events.emitMany(events.slice(start, start + MAX_BATCH));
+    const requests = events.map((event) => ({ ...event, emitter: INTERNAL_EMITTER }));
+    for (let start = 0; start < requests.length; start += MAX_BATCH) await services.events.emitMany(requests.slice(start, start + MAX_BATCH));
   };
   const generatedAdminKey = await apiKeys.bootstrapAdminKey();
 

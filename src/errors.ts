@@ -26,19 +26,19 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** A valid key without the scope the operation needs. */
+/** A valid key without the scope the operation (or one field of its answer) needs. */
 export class ForbiddenError extends GraphQLError {
-  constructor(needed: readonly string[]) {
-    super(`this API key lacks the scope for this operation (needs ${needed.join(' or ')})`, {
+  constructor(needed: readonly string[], what = 'this operation') {
+    super(`this API key lacks the scope for ${what} (needs ${needed.join(' or ')})`, {
       extensions: { code: 'FORBIDDEN' },
     });
   }
 }
 
-/** A change that would leave the service in a state it refuses, such as revoking the last admin key. */
+/** A request that contradicts what was stored before, e.g. an idempotency key reused with another input. */
 export class ConflictError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'CONFLICT' } });
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
   }
 }
 

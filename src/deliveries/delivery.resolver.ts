@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import type { GraphQLContext } from '../graphql/context';
 import type { AttemptMessage } from '../realtime/topics';
 import { deliveryUpdateFromMessage, toAttemptNode, toDeliveryNode } from './delivery.mapping';
@@ -40,6 +41,7 @@ export class DeliveryResolver {
     return toDeliveryNode(await services.deliveries.replayEvent(eventId, hookId));
   }
 
+  @EmitReadable()
   @FieldResolver(() => [DeliveryAttemptNode], { description: 'Every attempt, first to last.' })
   async attempts(@Root() delivery: DeliveryNode, @Ctx() { services }: GraphQLContext): Promise<DeliveryAttemptNode[]> {
     return (await services.deliveries.attempts(delivery.id)).map(toAttemptNode);

@@ -39,8 +39,17 @@ export async function insertEventsWithDeliveries(
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
     await tx.run(
-      `insert into events (id, event_type, payload, idempotency_key, created_at) values ${chunk.map(() => `(${placeholders(5)})`).join(', ')}`,
-      chunk.flatMap((event) => [event.id, event.type, payloadJson.get(event), event.idempotencyKey ?? null, dateParam(dialect, event.createdAt)]),
+      `insert into events (id, event_type, payload, idempotency_key, emitter_key, input_hash, created_at)
+         values ${chunk.map(() => `(${placeholders(7)})`).join(', ')}`,
+      chunk.flatMap((event) => [
+        event.id,
+        event.type,
+        payloadJson.get(event),
+        event.idempotencyKey ?? null,
+        event.emitter ?? null,
+        event.inputHash ?? null,
+        dateParam(dialect, event.createdAt),
+      ]),
     );
   }
   // Read in the transaction, so a delivery goes to the hook as it is when the event commits.

@@ -17,7 +17,15 @@ export const HOOKWIRE_HEADER_NAMES: ReadonlySet<string> = new Set([
 
 // Custom header names that usually carry credentials; their values are not stored.
 const SECRET_NAME = /auth|token|secret|key|password|passwd|cookie|session|credential|signature/i;
-const SIGNATURE_HEADER_NAMES = new Set<string>([SIGNATURE_HEADERS.logto, SIGNATURE_HEADERS.signature]);
+
+/** What is stored or shown in place of a secret value. */
+export const REDACTED = '[redacted]';
+
+/**
+ * The headers hookwire sets on every delivery itself. Their values are never secret (the
+ * signatures prove what was sent); every other header of a delivery is a hook's custom one.
+ */
+export const OWN_HEADER_NAMES: ReadonlySet<string> = new Set([...Object.values(BASE_HEADERS), ...Object.values(SIGNATURE_HEADERS)]);
 
 /** A request to send, and the same request as it may be stored in the attempt log. */
 export interface BuiltRequest {
@@ -78,7 +86,7 @@ export function buildRequest(job: SignedMessage, options: { now: Date; userAgent
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const redacted: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
-    redacted[name] = SECRET_NAME.test(name) && !SIGNATURE_HEADER_NAMES.has(name) ? '[redacted]' : value;
+    redacted[name] = SECRET_NAME.test(name) && !OWN_HEADER_NAMES.has(name) ? REDACTED : value;
   }
   return redacted;
 }

@@ -1,12 +1,15 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { BadUserInputError } from '../errors';
 
 /** Where a page ends and whether another follows. */
 @ObjectType()
 export class PageInfo {
+  @EmitReadable()
   @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
   endCursor!: string | null;
 
+  @EmitReadable()
   @Field(() => Boolean)
   hasNextPage!: boolean;
 }
@@ -32,12 +35,15 @@ export interface Page<T> {
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Connection`)
   abstract class ConnectionType implements Page<T> {
+    @EmitReadable()
     @Field(() => [node])
     nodes!: T[];
 
+    @EmitReadable()
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    @EmitReadable()
     @Field(() => Int, { description: 'How many items match, across all pages.' })
     totalCount!: number;
   }

@@ -154,7 +154,7 @@ export type DeliveryUpdate = {
 export type EmitEventInput = {
   /** A catalogue event type. */
   event: Scalars['String']['input'];
-  /** Emitting twice with one key stores one event. */
+  /** Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`. */
   payload: Scalars['JSONObject']['input'];
@@ -255,6 +255,7 @@ export type HookExecutionStats = {
 export type HookHeader = {
   __typename?: 'HookHeader';
   name: Scalars['String']['output'];
+  /** A custom header's value is readable by ADMIN keys only; other keys read `[redacted]` (hookwire's own headers of an attempt stay readable). */
   value: Scalars['String']['output'];
 };
 
@@ -616,6 +617,14 @@ export type DeleteEventTypeMutationVariables = Exact<{
 
 export type DeleteEventTypeMutation = { __typename?: 'Mutation', deleteEventType: { __typename?: 'EventType', name: string, group: EventGroup, description: string } };
 
+export type EmitEventWithOutcomesMutationVariables = Exact<{
+  input: EmitEventInput;
+  waitFor?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EmitEventWithOutcomesMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null }> }> } } };
+
 export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
@@ -627,6 +636,10 @@ export type AttemptFieldsFragment = { __typename?: 'DeliveryAttempt', id: string
 export type PageInfoFieldsFragment = { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean };
 
 export type DeliveryUpdateFieldsFragment = { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string };
+
+export type DeliveryOutcomeFieldsFragment = { __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string };
+
+export type AttemptOutcomeFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null };
 
 export type HooksQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -792,6 +805,30 @@ export const DeliveryUpdateFieldsFragmentDoc = `
   durationMs
   nextAttemptAt
   startedAt
+}
+    `;
+export const DeliveryOutcomeFieldsFragmentDoc = `
+    fragment DeliveryOutcomeFields on Delivery {
+  id
+  eventId
+  event
+  status
+  attemptCount
+  nextAttemptAt
+  createdAt
+  updatedAt
+}
+    `;
+export const AttemptOutcomeFieldsFragmentDoc = `
+    fragment AttemptOutcomeFields on DeliveryAttempt {
+  id
+  number
+  trigger
+  startedAt
+  durationMs
+  succeeded
+  responseStatus
+  errorKind
 }
     `;
 export const CreateApiKeyDocument = `
@@ -977,6 +1014,24 @@ export const DeleteEventTypeDocument = `
   }
 }
     `;
+export const EmitEventWithOutcomesDocument = `
+    mutation EmitEventWithOutcomes($input: EmitEventInput!, $waitFor: String) {
+  emitEvent(input: $input, waitFor: $waitFor) {
+    ...EventFields
+    deliveries(first: 100) {
+      nodes {
+        ...DeliveryOutcomeFields
+        attempts {
+          ...AttemptOutcomeFields
+        }
+      }
+      totalCount
+    }
+  }
+}
+    ${EventFieldsFragmentDoc}
+${DeliveryOutcomeFieldsFragmentDoc}
+${AttemptOutcomeFieldsFragmentDoc}`;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -1138,6 +1193,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     DeleteEventType(variables: DeleteEventTypeMutationVariables, options?: C): Promise<DeleteEventTypeMutation> {
       return requester<DeleteEventTypeMutation, DeleteEventTypeMutationVariables>(DeleteEventTypeDocument, variables, options) as Promise<DeleteEventTypeMutation>;
+    },
+    EmitEventWithOutcomes(variables: EmitEventWithOutcomesMutationVariables, options?: C): Promise<EmitEventWithOutcomesMutation> {
+      return requester<EmitEventWithOutcomesMutation, EmitEventWithOutcomesMutationVariables>(EmitEventWithOutcomesDocument, variables, options) as Promise<EmitEventWithOutcomesMutation>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;

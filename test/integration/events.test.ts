@@ -146,9 +146,8 @@ describe.each(DATABASE_KINDS)('events on %s', (kind) => {
     expect(first.idempotencyKey).toBe('delete-u2');
     const again = (await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: { userId: 'u2' }, idempotencyKey: 'delete-u2' } })).emitEvent;
     expect(again).toEqual(first);
-    // A retry with another body still answers with the first event, unchanged.
-    const changed = (await server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { other: true }, idempotencyKey: 'delete-u2' } })).emitEvent;
-    expect(changed).toEqual(first);
+    // The key again with another input is a conflict, and stores nothing.
+    await expectCode(server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { other: true }, idempotencyKey: 'delete-u2' } }), 'CONFLICT');
     expect(await totalEvents()).toBe(before + 1);
     expect((await server.admin.Event({ id: first.id })).event).toEqual(first);
 
@@ -160,8 +159,8 @@ describe.each(DATABASE_KINDS)('events on %s', (kind) => {
 
   it('stores one event when emits with one idempotency key race', async () => {
     const before = await totalEvents();
-    const emits = Array.from({ length: 8 }, (_, i) =>
-      server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { attempt: i }, idempotencyKey: 'race-1' } }),
+    const emits = Array.from({ length: 8 }, () =>
+      server.admin.EmitEvent({ input: { event: 'Role.Created', payload: { attempt: 1 }, idempotencyKey: 'race-1' } }),
     );
     const results = await Promise.all(emits);
     const ids = new Set(results.map((result) => result.emitEvent.id));

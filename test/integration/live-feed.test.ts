@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       expect(arrived.map((value) => value.events)).toEqual(emitted);
       for (const event of emitted) expect((await server.admin.Event({ id: event.id })).event).toEqual(arrived.find((v) => v.events.id === event.id)?.events);
       // An idempotent repeat stores nothing, so it is not pushed again.
-      await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1' }, idempotencyKey: 'live-1' } });
+      await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1', user: { name: 'Ann' } }, idempotencyKey: 'live-1' } });
       const last = await server.emit('PostRegister');
       await feed.waitFor(1, (value) => value.events.id === last.id);
       expect(real(feed.values).map((event) => event.id)).toEqual([...emitted.map((event) => event.id), last.id]);
