@@ -82,7 +82,7 @@ export async function prepareMigrator(orm: Orm, database: Config['database']): P
 async function allApplied(orm: Orm, database: Config['database']): Promise<boolean> {
   const expected = MIGRATION_NAMES[database.kind];
   try {
-    const rows = await orm.em.getConnection().execute('select name from mikro_orm_migrations');
+    const rows = await orm.em.getConnection().execute(`select name from ${MIGRATIONS_TABLE}`);
     const applied = new Set(rows.map((row: { name: string }) => row.name));
     return expected.every((name) => applied.has(name));
   } catch {
