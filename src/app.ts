@@ -4,6 +4,7 @@ import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
 import { createSql } from './db/sql';
+import { lockSqliteDatabase } from './db/sqlite-process-lock';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
 import { systemClock, type Clock } from './delivery/clock';
@@ -27,7 +28,7 @@ import { createLogger, type Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { createLivePubSub } from './realtime/pubsub';
 import type { AttemptMessage } from './realtime/topics';
-import { startHttpServer, type HttpServer } from './server/http';
+import { startHttpServer } from './server/http';
 import { buildHookwireSchema } from './server/schema';
 import type { Services } from './services';
 import { VERSION } from './version';
@@ -44,7 +45,11 @@ export interface App {
   services: Services;
   dispatcher: Dispatcher | undefined;
   logger: Logger;
-  /** The admin key generated on first start, if one was. */
+  /**
+   * The admin key generated on the first start of an empty database, if this process made it.
+   * Only a process that serves the API (role `api` or `all`) makes one: the operator reads it
+   * where the API runs, and a worker booting first must not use up the "empty database" moment.
+   */
   generatedAdminKey: string | undefined;
   /** Stops claiming, drains in-flight requests (up to the grace period), closes everything. */
   close(): Promise<void>;
@@ -64,12 +69,25 @@ export interface AppOverrides {
  */
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // What a start that fails part-way has opened, closed newest first, so the process can exit.
+  const opened: Array<() => unknown> = [];
+  try {
+    return await startParts(config, overrides, logger, opened);
+  } catch (error) {
+    for (const close of opened.reverse()) await Promise.resolve().then(close).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startParts(config: Config, overrides: AppOverrides, logger: Logger, opened: Array<() => unknown>): Promise<App> {
+  const sqliteFile = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
+  const lock = sqliteFile === undefined ? undefined : lockSqliteDatabase(sqliteFile);
+  if (lock) opened.push(() => lock.release());
   const orm = await openDatabase(config.database);
+  opened.push(() => orm.close());
   await migrate(orm, config.database);
-  const checkpointer =
-    config.database.kind === 'sqlite' && config.database.path !== ':memory:'
-      ? startWalCheckpointer(config.database.path, WAL_CHECKPOINT_INTERVAL_MS, logger)
-      : undefined;
+  const checkpointer = sqliteFile === undefined ? undefined : startWalCheckpointer(sqliteFile, WAL_CHECKPOINT_INTERVAL_MS, logger);
+  if (checkpointer) opened.push(() => checkpointer.stop());
   const live = config.redisUrl
     ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
         config.redisUrl,
@@ -77,6 +95,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
         (error) => logger.warn({ err: error }, 'redis connection error'),
       )
     : createLivePubSub();
+  opened.push(() => live.close());
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -87,6 +106,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       allowedCidrs: config.allowedCidrs,
       maxResponseBytes: config.maxResponseBytes,
     });
+  opened.push(() => sender.close());
   const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
   const userAgent = `hookwire/${VERSION}`;
@@ -101,6 +121,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     config.database.kind === 'postgres'
       ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger)
       : localQueueSignal;
+  opened.push(() => queueSignal.close());
   const dispatcher = runsWorker
     ? new Dispatcher({
         store,
@@ -152,31 +173,24 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     const requests = events.map((event) => ({ ...event, emitter: INTERNAL_EMITTER }));
     for (let start = 0; start < requests.length; start += MAX_BATCH) await services.events.emitMany(requests.slice(start, start + MAX_BATCH));
   };
-  const generatedAdminKey = await apiKeys.bootstrapAdminKey();
-
-  let http: HttpServer;
-  try {
-    http = await startHttpServer({
-      schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
-      services,
-      logger,
-      metrics,
-      port: config.port,
-      host: config.host,
-      probes: {
-        ready: async () => {
-          await orm.em.getConnection().execute('select 1');
-          if (!live.healthy() || !queueSignal.healthy()) return false;
-          return dispatcher ? dispatcher.isAlive() : true;
-        },
+  const http = await startHttpServer({
+    schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
+    services,
+    logger,
+    metrics,
+    port: config.port,
+    host: config.host,
+    probes: {
+      ready: async () => {
+        await orm.em.getConnection().execute('select 1');
+        if (!live.healthy() || !queueSignal.healthy()) return false;
+        return dispatcher ? dispatcher.isAlive() : true;
       },
-    });
-  } catch (error) {
-    await checkpointer?.stop();
-    await orm.close();
-    await live.close();
-    throw error;
-  }
+    },
+  });
+  opened.push(() => http.stop());
+  // After the port is bound: a key made by a start that then fails would be stored, never shown.
+  const generatedAdminKey = runsApi ? await apiKeys.bootstrapAdminKey() : undefined;
   dispatcher?.start();
   if (dispatcher) queueSignal.listen(() => dispatcher.wake());
   const retention = runsWorker
@@ -184,7 +198,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     : undefined;
   retention?.start();
   const port = (http.server.address() as AddressInfo).port;
-  logger.info({ port, role: config.role, database: config.database.kind }, 'hookwire started');
+  logger.info({ pid: process.pid, port, role: config.role, database: config.database.kind }, 'hookwire started');
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -202,6 +216,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await live.close();
       await checkpointer?.stop();
       await orm.close();
+      lock?.release();
     },
   };
 }

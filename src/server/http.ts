@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
+import { ConfigError } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
@@ -66,8 +67,8 @@ export async function startHttpServer(options: {
   mountProbes(app, probes, metrics);
 
   let apollo: ApolloServer<GraphQLContext> | undefined;
+  let ws: ReturnType<typeof attachWebSocketServer> | undefined;
   if (schema) {
-    const ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
     apollo = new ApolloServer<GraphQLContext>({
       schema,
       formatError: createErrorFormatter(logger),
@@ -82,7 +83,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
-        { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
+        { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],
     });
     await apollo.start();
@@ -105,10 +106,15 @@ export async function startHttpServer(options: {
     app.use('/graphql', bodyErrorHandler);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    await apollo?.stop();
+    throw error;
+  }
+  // Attached once the port is bound: the WebSocket server re-emits the http server's errors,
+  // and graphql-ws prints a failed listen as an "internal error" with two stacks.
+  if (schema) ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
   return {
     server,
     async stop() {
@@ -116,4 +122,18 @@ export async function startHttpServer(options: {
       else await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Binds the port; a port in use or an address not ours is the operator's setting, said in one line. */
+async function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = host ? `${host}:${port}` : String(port);
+      if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `${where} is in use by another process; choose a free port (0 picks one)`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new ConfigError('HOST', `${host} is not an address of this machine`));
+      else if (error.code === 'EACCES') reject(new ConfigError('PORT', `${port} needs privileges this process lacks; choose a port above 1023`));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
 }

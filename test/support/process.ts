@@ -42,3 +42,29 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   });
   return { process: child, url: `http://127.0.0.1:${port}`, port, exited, output: () => output };
 }
+
+/** What a hookwire process that ended printed, and how it ended. */
+export interface ChildRun {
+  code: number | string;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built server with `env` until it exits by itself (a start that must fail). */
+export async function runChildToExit(env: Record<string, string>): Promise<ChildRun> {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // 'close', not 'exit': both pipes are drained by then.
+  const code = await new Promise<number | string>((resolve) => child.once('close', (exit, signal) => resolve(exit ?? signal ?? -1)));
+  return { code, stdout, stderr };
+}
+
+/** The repository root, where `npm start` runs. */
+export const REPOSITORY_ROOT = ROOT;
