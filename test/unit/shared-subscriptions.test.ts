@@ -22,7 +22,9 @@ class CountingTarget extends EventTarget implements Target {
 }
 
 const reader: Principal = { keyId: 'key_reader', name: 'reader', scopes: ['READ'] };
-const contextOf = (principal: Principal | null): GraphQLContext => ({ principal, services: {} as Services, requestId: 'test' });
+// The feed validates its types against the catalogue; these tests are about sharing, so every type passes.
+const services = () => ({ pubSub, eventTypes: { validateSelection: async (types: readonly string[]) => [...types] } }) as unknown as Services;
+const contextOf = (principal: Principal | null): GraphQLContext => ({ principal, services: services(), requestId: 'test' });
 const USERS = 'subscription { events(types: ["User.*"]) { id event } }';
 
 let target: CountingTarget;
