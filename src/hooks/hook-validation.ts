@@ -9,7 +9,8 @@ const HEADER_NAME = /^[\x21-\x39\x3B-\x7E]+$/;
 const HEADER_VALUE = /^[\x20-\x7E]*$/;
 // hookwire sets these itself; letting a hook override them would break signatures or HTTP framing.
 const RESERVED_HEADERS = new Set<string>([...Object.values(SIGNATURE_HEADERS), ...TRANSPORT_HEADER_NAMES]);
-const MAX_HEADERS = 50;
+/** The most custom headers a hook may have. */
+export const MAX_HEADERS = 50;
 const MAX_URL_LENGTH = 2048;
 
 /** A hook name: 1 to 256 characters after trimming. */

@@ -8,10 +8,12 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
 import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
+import { costLimitPlugin } from './cost-limit';
 import { createErrorFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
 import { rejectUnstorableText } from './text-guard';
@@ -79,6 +81,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
+        costLimitPlugin(),
         { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
       ],
     });
@@ -95,7 +98,7 @@ export async function startHttpServer(options: {
           const secret = bearerToken(req.headers.authorization);
           const principal = secret ? await services.apiKeys.authenticate(secret) : null;
           const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-          return { principal, services, requestId };
+          return { principal, services, loaders: createLoaders(services), requestId };
         },
       }),
     );
