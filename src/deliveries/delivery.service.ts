@@ -42,9 +42,14 @@ export class DeliveryService {
     return findPage(this.orm.em.fork(), Delivery, { event: eventId }, args, map);
   }
 
-  /** Every attempt of a delivery, first to last. */
-  async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
-    return this.orm.em.fork().find(DeliveryAttempt, { delivery: deliveryId }, { orderBy: { number: 'asc' } });
+  /** Every attempt of each delivery, first to last, in one statement. */
+  async attemptsOf(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
+    const attempts = await this.orm.em
+      .fork()
+      .find(DeliveryAttempt, { delivery: { $in: [...deliveryIds] } }, { orderBy: { delivery: 'asc', number: 'asc' } });
+    const byDelivery = new Map<string, DeliveryAttempt[]>(deliveryIds.map((id) => [id, []]));
+    for (const attempt of attempts) byDelivery.get(attempt.delivery.id)?.push(attempt);
+    return byDelivery;
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */

@@ -68,8 +68,8 @@ export class HookResolver {
   }
 
   @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })
-  async executionStats(@Root() hook: HookNode, @Ctx() { services }: GraphQLContext): Promise<HookExecutionStats> {
-    return services.hooks.executionStats(hook.id);
+  async executionStats(@Root() hook: HookNode, @Ctx() { loaders }: GraphQLContext): Promise<HookExecutionStats> {
+    return loaders.executionStats(hook.id);
   }
 
   @FieldResolver(() => DeliveryConnection, { description: 'Deliveries to this hook, newest first.' })
