@@ -133,7 +133,7 @@ export class HookService {
         .select(['hookId', raw('count(*) as attempts')])
         .where(where)
         .groupBy('hookId')
-        .execute<Array<{ hookId: string; attempts: number | string }>>('all', false);
+        .execute<Array<{ hookId: string; attempts: number | string }>>('all');
       // PostgreSQL answers count(*) as a bigint string.
       return new Map(rows.map((row) => [row.hookId, Number(row.attempts)]));
     };

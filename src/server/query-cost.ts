@@ -3,7 +3,7 @@ import {
   getNullableType,
   isCompositeType,
   isListType,
-  isObjectType,
+  isUnionType,
   Kind,
   valueFromASTUntyped,
   type FieldNode,
@@ -21,14 +21,18 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { MAX_HEADERS } from '../hooks/hook-validation';
 
 /**
- * The largest cost an operation may have: the most field values it could return. The SDK's
- * largest operation, `EmitEventAndWait` (100 deliveries with every attempt of a full round,
- * each with the most headers a request can carry), costs 135,411; this leaves it room and
- * keeps the largest allowed read within about 1 s of CPU (bench/expensive-read.ts).
+ * The largest cost an operation may have. The SDK's largest operation, `EmitEventAndWait` (100
+ * deliveries with every attempt of a full round, each with the most headers a request can
+ * carry), costs 146,709. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
+ * their attempts' ids) costs 170,302; the largest reads allowed take about 1.2 s of CPU and
+ * 95 MB on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
  */
-export const MAX_QUERY_COST = 150_000;
+export const MAX_QUERY_COST = 160_000;
 
 /** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
+/** What a connection costs besides its nodes: like an object, plus its statements. */
+const CONNECTION_COST = 2;
+
 const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
 
 /**
@@ -56,14 +60,17 @@ interface Walk {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Record<string, unknown>;
   visiting: Set<string>;
+  /** Each fragment's cost by name and page: a fragment spread twice in each of 30 others is walked once. */
+  fragmentCosts: Map<string, number>;
 }
 
 /**
- * The cost of one operation: how many field values its answer can hold, each field counted once
- * per item of every list around it. A connection's `nodes` count `first` times (the variable's
- * value when `first` is one, else the argument's default, at most {@link MAX_PAGE_SIZE}); other
- * lists count {@link LIST_SIZES} times. Introspection (`__schema`, `__type`, `__typename`) is free:
- * its size is the schema's. Unknown fields and fragments count nothing; validation reports them.
+ * The cost of one operation: how many values its answer can hold. Every field counts 1, an
+ * object or a scalar alike, once per item of every list around it; a connection counts 2 (its
+ * page and count statements) plus its `nodes` `first` times (the variable's value when `first`
+ * is one, else the argument's default, at most {@link MAX_PAGE_SIZE}); other lists count
+ * {@link LIST_SIZES} times. Introspection (`__schema`, `__type`, `__typename`) is free: its size
+ * is the schema's. Unknown fields and fragments count nothing; validation reports them.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -79,7 +86,7 @@ export function operationCost(
     if (definition.defaultValue) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   Object.assign(values, variables ?? {});
-  return selectionCost({ schema, fragments, variables: values, visiting: new Set() }, operation.selectionSet, root, 1);
+  return selectionCost({ schema, fragments, variables: values, visiting: new Set(), fragmentCosts: new Map() }, operation.selectionSet, root, 1);
 }
 
 /** The fragment definitions of a document, by name. */
@@ -110,25 +117,32 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
       const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
       // A fragment spreading itself is reported by graphql-js's own rules.
       if (!fragment || !type || !isCompositeType(type) || walk.visiting.has(name)) continue;
-      walk.visiting.add(name);
-      cost += selectionCost(walk, fragment.selectionSet, type, page);
-      walk.visiting.delete(name);
+      const key = `${name}:${page}`;
+      let fragmentCost = walk.fragmentCosts.get(key);
+      if (fragmentCost === undefined) {
+        walk.visiting.add(name);
+        fragmentCost = selectionCost(walk, fragment.selectionSet, type, page);
+        walk.visiting.delete(name);
+        walk.fragmentCosts.set(key, fragmentCost);
+      }
+      cost += fragmentCost;
     }
   }
   return cost;
 }
 
 function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, page: number): number {
-  if (node.name.value.startsWith('__') || !isObjectType(parent)) return 0;
+  if (node.name.value.startsWith('__') || isUnionType(parent)) return 0;
   const field = parent.getFields()[node.name.value];
   if (!field) return 0;
   const type = getNamedType(field.type);
   if (!node.selectionSet || !isCompositeType(type)) return 1;
   const children = (childPage: number) => selectionCost(walk, node.selectionSet!, type, childPage);
-  if (field.args.some((arg) => arg.name === 'first')) return 1 + children(pageArgument(walk, node, field));
+  // A connection is two statements (the page and its count) whatever it selects.
+  if (field.args.some((arg) => arg.name === 'first')) return CONNECTION_COST + children(pageArgument(walk, node, field));
   if (!isListType(getNullableType(field.type))) return 1 + children(1);
   const size = parent.name.endsWith('Connection') && field.name === 'nodes' ? page : listSize(`${parent.name}.${field.name}`);
-  return 1 + size * children(1);
+  return size * (1 + children(1));
 }
 
 /** The list sizes for `Type.field`: {@link LIST_SIZES}, or a full page for a list nobody sized. */
