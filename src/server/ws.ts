@@ -24,7 +24,8 @@ export interface Disposable {
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
- * a valid one is closed with 4403) and again before each subscription starts. Identical
+ * a valid one is closed with 4403) and again before each subscription starts. Every operation
+ * passes the limits HTTP applies (LIMIT_RULES, then the cost limit with its variables). Identical
  * subscriptions of callers with the same key share one execution per event
  * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
  * written straight to its socket (`createDirectNext`). Live subscriptions are counted in

@@ -86,6 +86,13 @@ describe.each(DATABASE_KINDS)('query cost on %s', (kind) => {
     expect(health.statusCode).toBe(200);
   });
 
+  it('refuses a 2 KB chain of fragments, each spreading the next twice, without walking every spread', async () => {
+    // 2^40 spreads of the last fragment: validated and costed by walking each, this never ends.
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    const response = await postRaw(server.app.url, { query: `{ ...F0 } ${chain} fragment F40 on Query { eventTypes { name } }` }, { apiKey: readKey });
+    expectTooCostly(response.json?.errors);
+  });
+
   it('refuses the attack over graphql-ws, as a query and as a subscription', async () => {
     const query = await overWebSocket(reader, ATTACK);
     expect(query.results).toEqual([]);
