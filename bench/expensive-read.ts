@@ -42,9 +42,11 @@ const QUERIES: Record<string, string> = {
   // Every delivery, every scalar field.
   'largest-rows': `{ hooks(first: 100) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} } } } } }`,
   // Every delivery and its attempts, the attempts' ids only.
-  'largest-attempt-ids': '{ hooks(first: 88) { nodes { deliveries(first: 100) { nodes { id attempts { id } } } } } }',
-  // 1,600 deliveries with every scalar of their attempts.
-  'largest-attempts': `{ hooks(first: 16) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} attempts { ${ATTEMPT_FIELDS} } } } } } }`,
+  'largest-attempt-ids': '{ hooks(first: 84) { nodes { deliveries(first: 100) { nodes { id attempts { id } } } } } }',
+  // 1,500 deliveries with every scalar of their attempts.
+  'largest-attempts': `{ hooks(first: 15) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} attempts { ${ATTEMPT_FIELDS} } } } } } }`,
+  // 1,500 connections (each a page and a count statement) of one delivery each.
+  'many-connections': `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: hooks(first: 100) { nodes { deliveries(first: 1) { nodes { id } } } }`).join(' ')} }`,
   'console-page':
     '{ hooks(first: 100) { totalCount nodes { id name url events executionStats { requestCount successCount } deliveries(first: 100) { nodes { id event attemptCount lastError } } } pageInfo { endCursor hasNextPage } } }',
 };

@@ -23,15 +23,19 @@ import { MAX_HEADERS } from '../hooks/hook-validation';
 /**
  * The largest cost an operation may have. The SDK's largest operation, `EmitEventAndWait` (100
  * deliveries with every attempt of a full round, each with the most headers a request can
- * carry), costs 146,709. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
- * their attempts' ids) costs 170,302; the largest reads allowed take about 1.2 s of CPU and
+ * carry), costs 146,807. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
+ * their attempts' ids) costs 180,200; the largest reads allowed take about 1.2 s of CPU and
  * 95 MB on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
  */
 export const MAX_QUERY_COST = 160_000;
 
 /** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
-/** What a connection costs besides its nodes: like an object, plus its statements. */
-const CONNECTION_COST = 2;
+/**
+ * What a connection costs besides its nodes: its page and count statements and a forked entity
+ * manager. Measured on SQLite, 3,000 connections of one node took 2.65 s of CPU and ~200 MB,
+ * about what 100 values each cost (158,000 values took 1.15 s).
+ */
+export const CONNECTION_COST = 100;
 
 const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
 
@@ -66,7 +70,7 @@ interface Walk {
 
 /**
  * The cost of one operation: how many values its answer can hold. Every field counts 1, an
- * object or a scalar alike, once per item of every list around it; a connection counts 2 (its
+ * object or a scalar alike, once per item of every list around it; a connection counts 100 (its
  * page and count statements) plus its `nodes` `first` times (the variable's value when `first`
  * is one, else the argument's default, at most {@link MAX_PAGE_SIZE}); other lists count
  * {@link LIST_SIZES} times. Introspection (`__schema`, `__type`, `__typename`) is free: its size
