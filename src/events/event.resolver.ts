@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
@@ -41,9 +40,9 @@ export class EventResolver {
   async deliveries(
     @Root() event: EventNode,
     @Args(() => PageArgs) args: PageArgs,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { loaders }: GraphQLContext,
   ): Promise<DeliveryConnection> {
-    return services.deliveries.listForEvent(event.id, args, toDeliveryNode);
+    return loaders.eventDeliveries(event.id, args);
   }
 
   @Authorized('READ')

@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types';
 import type { GraphQLContext } from '../graphql/context';
 import { validateGracePeriod } from './hook-validation';
@@ -76,8 +75,8 @@ export class HookResolver {
   async deliveries(
     @Root() hook: HookNode,
     @Args(() => DeliveriesArgs) args: DeliveriesArgs,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { loaders }: GraphQLContext,
   ): Promise<DeliveryConnection> {
-    return services.deliveries.listForHook(hook.id, args, toDeliveryNode);
+    return loaders.hookDeliveries(hook.id, args);
   }
 }

@@ -6,7 +6,7 @@ import { MAX_QUERY_COST } from '../../src/server/query-cost';
 import { DATABASE_KINDS } from '../support/databases';
 import { postRaw } from '../support/raw';
 import { startReceiver, type Receiver } from '../support/receiver';
-import { startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 
 /** The attack of issue 10: 30 aliases of 100 hooks × 100 deliveries × their attempts. */
@@ -146,11 +146,13 @@ describe.each(DATABASE_KINDS)('query cost on %s', (kind) => {
     } finally {
       connection.getKnex().off('query', record);
     }
-    const reads = statements.filter((sql) => /^select\b/i.test(sql) && sql.includes('delivery_attempts'));
-    // Per page: one statement for the attempts of its deliveries, two for every hook's stats.
-    // Once per parent, it was 13 (one per delivery) + 6 (two per hook).
-    expect(reads.length).toBeGreaterThanOrEqual(3);
-    expect(reads.length).toBeLessThanOrEqual(hookIds.length + 2);
+    const reads = (table: RegExp) => statements.filter((sql) => /^select\b/i.test(sql) && table.test(sql)).length;
+    // Per page: one statement for the attempts of its deliveries, two for every hook's stats, two
+    // for every hook's deliveries (page and count). Once per parent, they were 13 (one per
+    // delivery) + 6 (two per hook) and 6 (two per hook).
+    expect(reads(/delivery_attempts/)).toBeGreaterThanOrEqual(3);
+    expect(reads(/delivery_attempts/)).toBeLessThanOrEqual(hookIds.length + 2);
+    expect(reads(/\bdeliveries\b/)).toBe(2);
 
     for (const hook of page.hooks.nodes) {
       const single = await reader.Hook({ id: hook.id });
@@ -178,4 +180,74 @@ interface PageResult {
       deliveries: { nodes: Array<{ id: string; attemptCount: number; attempts: Array<{ id: string; number: number; succeeded: boolean }> }> };
     }>;
   };
+}
+
+describe.each(DATABASE_KINDS)('pages of deliveries loaded together on %s', (kind) => {
+  let server: TestServer;
+  let receiver: Receiver;
+  const hookIds: string[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    receiver = await startReceiver();
+    // Three hooks on User.Created, one also on Role.Created: pages differ from hook to hook.
+    for (const events of [['User.Created'], ['User.Created'], ['User.Created', 'Role.Created']]) {
+      hookIds.push((await server.createHook(`${receiver.url}/${hookIds.length}`, events)).id);
+    }
+    for (let i = 0; i < 3; i++) await server.emit('User.Created', { userId: `u_${i}` });
+    await server.emit('Role.Created', {});
+    await receiver.waitFor(10);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await receiver?.close();
+  });
+
+  it("gives every hook and every event its own page, as the hook's or event's own query does", async () => {
+    const query = `query Pages($after: String) { hooks(first: 10) { nodes { id
+      firstTwo: deliveries(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id hookId event } }
+      roles: deliveries(event: "Role.Created") { totalCount nodes { id hookId } }
+      failed: deliveries(status: FAILED) { totalCount nodes { id } } } }
+      events(first: 10) { nodes { id deliveries(first: 2) { totalCount nodes { id hookId eventId } } } } }`;
+    const response = await postRaw(server.app.url, { query }, { apiKey: ADMIN_KEY });
+    expect(response.json?.errors).toBeUndefined();
+    const data = response.json!.data as unknown as PagesResult;
+    expect(data.hooks.nodes).toHaveLength(hookIds.length);
+    for (const hook of data.hooks.nodes) {
+      const alone = (await server.admin.HookDeliveries({ id: hook.id, first: 100 })).hook.deliveries;
+      expect(alone.nodes.every((node) => node.hookId === hook.id)).toBe(true);
+      expect(hook.firstTwo.totalCount).toBe(alone.totalCount);
+      expect(hook.firstTwo.nodes.map((node) => node.id)).toEqual(alone.nodes.slice(0, 2).map((node) => node.id));
+      expect(hook.firstTwo.pageInfo.hasNextPage).toBe(true);
+      expect(hook.roles.nodes.map((node) => node.id)).toEqual(alone.nodes.filter((node) => node.event === 'Role.Created').map((node) => node.id));
+      expect(hook.failed).toEqual({ totalCount: 0, nodes: [] });
+    }
+    expect(data.hooks.nodes.map((hook) => hook.roles.totalCount).sort()).toEqual([0, 0, 1]);
+    expect(data.events.nodes).toHaveLength(4);
+    for (const event of data.events.nodes) {
+      const alone = (await server.admin.EventDeliveries({ id: event.id, first: 100 })).event.deliveries;
+      expect(event.deliveries.totalCount).toBe(alone.totalCount);
+      expect(event.deliveries.nodes).toEqual(alone.nodes.slice(0, 2).map(({ id, hookId, eventId }) => ({ id, hookId, eventId })));
+    }
+
+    // The next page of one hook continues after its cursor; a bad cursor fails that field alone.
+    const [first] = data.hooks.nodes;
+    const next = await postRaw(server.app.url, { query, variables: { after: first!.firstTwo.pageInfo.endCursor } }, { apiKey: ADMIN_KEY });
+    const alone = (await server.admin.HookDeliveries({ id: first!.id, first: 100 })).hook.deliveries.nodes;
+    const continued = (next.json!.data as unknown as PagesResult).hooks.nodes.find((hook) => hook.id === first!.id)!;
+    expect(continued.firstTwo.nodes.map((node) => node.id)).toEqual(alone.slice(2, 4).map((node) => node.id));
+    const bad = await postRaw(server.app.url, { query, variables: { after: 'nonsense' } }, { apiKey: ADMIN_KEY });
+    expect(new Set(bad.json?.errors?.map((error) => error.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+  });
+});
+
+interface PagesResult {
+  hooks: {
+    nodes: Array<{
+      id: string;
+      firstTwo: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string; hookId: string; event: string }> };
+      roles: { totalCount: number; nodes: Array<{ id: string; hookId: string }> };
+      failed: { totalCount: number; nodes: Array<{ id: string }> };
+    }>;
+  };
+  events: { nodes: Array<{ id: string; deliveries: { totalCount: number; nodes: Array<{ id: string; hookId: string; eventId: string }> } }> };
 }
