@@ -25,18 +25,20 @@ import { MAX_HEADERS } from '../hooks/hook-validation';
  * deliveries with every attempt of a full round, each with the most headers a request can
  * carry), costs 146,807. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
  * their attempts' ids) costs 180,200; the largest reads allowed take about 1.2 s of CPU and
- * 95 MB on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
+ * 90 MB above an idle process on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
  */
 export const MAX_QUERY_COST = 160_000;
 
-/** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
 /**
- * What a connection costs besides its nodes: its page and count statements and a forked entity
- * manager. Measured on SQLite, 3,000 connections of one node took 2.65 s of CPU and ~200 MB,
- * about what 100 values each cost (158,000 values took 1.15 s).
+ * What a connection costs besides its nodes: its page and count statements. Loaded once per
+ * parent, 3,000 connections of one node each took 2.65 s of CPU and ~200 MB on SQLite, about
+ * 100 values' worth each (158,000 values took 1.15 s); batched per page of parents (loaders.ts),
+ * 1,500 of them take 0.26 s. The weight stays at the unbatched figure: a connection whose
+ * arguments differ from its siblings' (aliases) is still a statement pair of its own.
  */
 export const CONNECTION_COST = 100;
 
+/** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
 const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
 
 /**
