@@ -49,6 +49,16 @@ export class EventTypeInUseError extends GraphQLError {
   }
 }
 
+/** An operation whose answer could be larger than the server computes for one request. */
+export class QueryTooCostlyError extends GraphQLError {
+  constructor(cost: number, limit: number) {
+    super(
+      `the operation costs ${cost}, more than the limit of ${limit}: ask for smaller pages (\`first\`), fewer nested lists or fewer aliases`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit } },
+    );
+  }
+}
+
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
@@ -59,6 +69,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   'EVENT_TYPE_IN_USE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COSTLY',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',

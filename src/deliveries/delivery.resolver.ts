@@ -43,8 +43,8 @@ export class DeliveryResolver {
 
   @EmitReadable()
   @FieldResolver(() => [DeliveryAttemptNode], { description: 'Every attempt, first to last.' })
-  async attempts(@Root() delivery: DeliveryNode, @Ctx() { services }: GraphQLContext): Promise<DeliveryAttemptNode[]> {
-    return (await services.deliveries.attempts(delivery.id)).map(toAttemptNode);
+  async attempts(@Root() delivery: DeliveryNode, @Ctx() { loaders }: GraphQLContext): Promise<DeliveryAttemptNode[]> {
+    return (await loaders.attempts(delivery.id)).map(toAttemptNode);
   }
 
   @Authorized('READ')

@@ -1,14 +1,12 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
-import { findPage } from '../db/paginate';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
-import type { Page } from '../graphql/connection';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import { Delivery, type DeliveryStatus } from './delivery.entity';
+import { Delivery } from './delivery.entity';
 
 /** Reads deliveries and their attempts, and sends them again on request. */
 export class DeliveryService {
@@ -25,26 +23,14 @@ export class DeliveryService {
     return delivery;
   }
 
-  /** A hook's deliveries, newest first, optionally by status and event type. */
-  async listForHook<N>(
-    hookId: string,
-    args: { first?: number | null; after?: string | null; status?: DeliveryStatus | null; event?: string | null },
-    map: (delivery: Delivery) => N,
-  ): Promise<Page<N>> {
-    const where: FilterQuery<Delivery> = { hook: hookId };
-    if (args.status) where.status = args.status;
-    if (args.event) where.eventType = args.event;
-    return findPage(this.orm.em.fork(), Delivery, where, args, map);
-  }
-
-  /** An event's deliveries, one per hook it went to. */
-  async listForEvent<N>(eventId: string, args: { first?: number | null; after?: string | null }, map: (delivery: Delivery) => N): Promise<Page<N>> {
-    return findPage(this.orm.em.fork(), Delivery, { event: eventId }, args, map);
-  }
-
-  /** Every attempt of a delivery, first to last. */
-  async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
-    return this.orm.em.fork().find(DeliveryAttempt, { delivery: deliveryId }, { orderBy: { number: 'asc' } });
+  /** Every attempt of each delivery, first to last, in one statement. */
+  async attemptsOf(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
+    const attempts = await this.orm.em
+      .fork()
+      .find(DeliveryAttempt, { delivery: { $in: [...deliveryIds] } }, { orderBy: { delivery: 'asc', number: 'asc' } });
+    const byDelivery = new Map<string, DeliveryAttempt[]>(deliveryIds.map((id) => [id, []]));
+    for (const attempt of attempts) byDelivery.get(attempt.delivery.id)?.push(attempt);
+    return byDelivery;
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */

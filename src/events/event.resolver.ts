@@ -45,9 +45,9 @@ export class EventResolver {
   async deliveries(
     @Root() event: EventNode,
     @Args(() => PageArgs) args: PageArgs,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { loaders }: GraphQLContext,
   ): Promise<DeliveryConnection> {
-    return services.deliveries.listForEvent(event.id, args, toDeliveryNode);
+    return loaders.eventDeliveries(event.id, args);
   }
 
   @Authorized('READ')

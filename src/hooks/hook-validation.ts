@@ -8,7 +8,8 @@ const HEADER_NAME = /^[\x21-\x39\x3B-\x7E]+$/;
 const HEADER_VALUE = /^[\x20-\x7E]*$/;
 // A name that is a prototype accessor on plain objects: refused outright, whatever builds the headers.
 const PROTOTYPE_NAME = '__proto__';
-const MAX_HEADERS = 50;
+/** The most custom headers a hook may have. */
+export const MAX_HEADERS = 50;
 const MAX_URL_LENGTH = 2048;
 
 /** A hook name: 1 to 256 characters after trimming. */

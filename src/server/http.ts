@@ -9,10 +9,12 @@ import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
 import { ConfigError } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
+import { costLimitPlugin } from './cost-limit';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES } from './limits';
@@ -83,6 +85,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
+        costLimitPlugin(),
         { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],
     });
@@ -99,7 +102,7 @@ export async function startHttpServer(options: {
           const secret = bearerToken(req.headers.authorization);
           const principal = secret ? await services.apiKeys.authenticate(secret) : null;
           const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-          return { principal, services, requestId };
+          return { principal, services, loaders: createLoaders(services), requestId };
         },
       }),
     );

@@ -1,14 +1,16 @@
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
 import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';
 import type { Services } from '../services';
+import { costRefusal } from './cost-limit';
 import { createDirectNext } from './direct-next';
 import { createResultFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
@@ -24,7 +26,8 @@ export interface Disposable {
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
  * a valid one is closed with 4403) and again before each subscription starts; revoking the
- * key closes its open connections (4403 "API key revoked", see revocation.ts). Identical
+ * key closes its open connections (4403 "API key revoked", see revocation.ts). Every operation
+ * passes the limits HTTP applies (LIMIT_RULES, then the cost limit with its variables). Identical
  * subscriptions of callers with the same key share one execution per event
  * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
  * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
@@ -72,9 +75,20 @@ export function attachWebSocketServer(
       context: async (ctx): Promise<GraphQLContext> => ({
         principal: await authenticate(secrets.get(ctx)),
         services,
+        loaders: createLoaders(services),
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
-      validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, ...LIMIT_RULES]),
+      // Parsed and validated here rather than by graphql-ws, because the cost limit needs the
+      // variables, which graphql-ws's `validate` does not see. A parse error throws as before.
+      onSubscribe: (_ctx, _id, payload) => {
+        const document = parse(payload.query);
+        const errors = validate(schema, document, [...specifiedRules, ...LIMIT_RULES]);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        const refusal = operation && costRefusal(schema, document, operation, payload.variables);
+        if (refusal) return [refusal];
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
