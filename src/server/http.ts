@@ -13,7 +13,7 @@ import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { createErrorFormatter } from './format-error';
-import { LIMIT_RULES } from './limits';
+import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
 import { attachWebSocketServer } from './ws';
@@ -83,8 +83,7 @@ export async function startHttpServer(options: {
       ],
     });
     await apollo.start();
-    // The body must fit the largest payload, JSON-escaped, plus the rest of the document.
-    const bodyLimit = services.config.maxPayloadBytes * 2 + 64 * 1024;
+    const bodyLimit = requestSizeLimit(services.config.maxPayloadBytes);
     app.use(
       '/graphql',
       assignRequestId,

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
+import { WebSocketServer, type ServerOptions } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
 import type { GraphQLContext } from '../graphql/context';
@@ -10,9 +9,17 @@ import type { Metrics } from '../observability/metrics';
 import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';
 import type { Services } from '../services';
 import { createDirectNext } from './direct-next';
-import { createResultFormatter } from './format-error';
-import { LIMIT_RULES } from './limits';
+import { createErrorFormatter, createResultFormatter } from './format-error';
+import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { createSharedSubscriptions } from './shared-subscriptions';
+import { createSocketSend } from './socket-limits';
+import { CloseConnection, serveGraphqlWs } from './ws-adapter';
+import { createOnSubscribe } from './ws-subscribe';
+
+/** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
+const FORBIDDEN_REASON = 'Forbidden: a valid API key is required';
+/** How long a closed socket's peer has to answer the close before it is cut (ws's default is 30 s). */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Something to close when the server stops. */
 export interface Disposable {
@@ -22,7 +29,11 @@ export interface Disposable {
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
- * a valid one is closed with 4403) and again before each subscription starts. Identical
+ * a valid one is closed with 4403 and `FORBIDDEN_REASON`) and again before each subscription
+ * starts. A frame larger than an HTTP body may be is refused with 1009 before it is read; a
+ * document that does not parse or validate gets an `error` message with the code Apollo uses
+ * over HTTP, and the socket stays open; a client more than `maxUnsentBytes` behind is closed
+ * with 4008 (`socket-limits.ts`). Identical
  * subscriptions of callers with the same key share one execution per event
  * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
  * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
@@ -36,7 +47,19 @@ export function attachWebSocketServer(
   logger: Logger,
   metrics: Metrics,
 ): Disposable {
-  const wsServer = new WebSocketServer({ server: httpServer, path });
+  const { config } = services;
+  // ws reads `closeTimeout` (since 8.18); @types/ws does not list it yet.
+  const wsOptions: ServerOptions & { closeTimeout: number } = {
+    server: httpServer,
+    path,
+    maxPayload: requestSizeLimit(config.maxPayloadBytes),
+    closeTimeout: CLOSE_TIMEOUT_MS,
+  };
+  const wsServer = new WebSocketServer(wsOptions);
+  const send = createSocketSend(config.maxUnsentBytes, (socket) => {
+    metrics.slowSocketClosed();
+    logger.warn({ unsentBytes: socket.bufferedAmount }, 'closed a WebSocket client that fell too far behind (4008)');
+  });
   // The key each accepted connection presented: re-checked for every subscription it starts,
   // so a key revoked while its socket stays open cannot start new ones.
   const secrets = new WeakMap<object, string>();
@@ -47,7 +70,8 @@ export function attachWebSocketServer(
     if (live.get(ctx)?.delete(id)) metrics.subscriptionEnded();
   };
   const formatResult = createResultFormatter(logger);
-  const directNext = createDirectNext(formatResult);
+  const formatError = createErrorFormatter(logger);
+  const directNext = createDirectNext(formatResult, send);
   const shared = createSharedSubscriptions({
     // A resolver may read the caller from the context; nothing else in it differs between subscribers.
     contextKey: (context) => principalKey((context as GraphQLContext).principal),
@@ -55,13 +79,13 @@ export function attachWebSocketServer(
   });
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
-  const disposable = useServer(
+  const disposable = serveGraphqlWs(
     {
       schema,
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
         const principal = await authenticate(secret);
-        if (!secret || !principal) return false;
+        if (!secret || !principal) throw new CloseConnection(4403, FORBIDDEN_REASON);
         secrets.set(ctx, secret);
         return true;
       },
@@ -70,7 +94,7 @@ export function attachWebSocketServer(
         services,
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
-      validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, ...LIMIT_RULES]),
+      onSubscribe: createOnSubscribe(schema, LIMIT_RULES),
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
@@ -84,8 +108,10 @@ export function attachWebSocketServer(
         for (const id of live.get(ctx) ?? []) ended(ctx, id);
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
     },
     wsServer,
+    { logger, send },
   );
   return {
     async dispose() {
