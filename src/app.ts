@@ -68,13 +68,6 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     config.database.kind === 'sqlite' && config.database.path !== ':memory:'
       ? startWalCheckpointer(config.database.path, WAL_CHECKPOINT_INTERVAL_MS, logger)
       : undefined;
-  const live = config.redisUrl
-    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
-        config.redisUrl,
-        `hookwire:${databaseIdentity(config.database)}:`,
-        (error) => logger.warn({ err: error }, 'redis connection error'),
-      )
-    : createLivePubSub();
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -87,6 +80,12 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     });
   const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
+  const live = config.redisUrl
+    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(config.redisUrl, `hookwire:${databaseIdentity(config.database)}:`, {
+        logger,
+        onDropped: () => metrics.liveFeedDropped(),
+      })
+    : createLivePubSub();
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
   const store = new DeliveryStore(sql, {
