@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
@@ -18,7 +19,11 @@ import { createOnSubscribe } from './ws-subscribe';
 
 /** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
 const FORBIDDEN_REASON = 'Forbidden: a valid API key is required';
-/** How long a closed socket's peer has to answer the close before it is cut (ws's default is 30 s). */
+/**
+ * How long a closed socket's peer has to answer the close before it is cut (ws's default is
+ * 30 s). A client closed for reading too slowly sees the close frame only after its unsent
+ * bytes, which stay in memory until then: a third of the default frees them sooner.
+ */
 const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Something to close when the server stops. */
@@ -30,14 +35,14 @@ export interface Disposable {
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
  * a valid one is closed with 4403 and `FORBIDDEN_REASON`) and again before each subscription
- * starts. A frame larger than an HTTP body may be is refused with 1009 before it is read; a
- * document that does not parse or validate gets an `error` message with the code Apollo uses
- * over HTTP, and the socket stays open; a client more than `maxUnsentBytes` behind is closed
- * with 4008 (`socket-limits.ts`). Identical
- * subscriptions of callers with the same key share one execution per event
- * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
- * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
- * `metrics`.
+ * starts. A frame larger than the HTTP body limit is refused with 1009 on its announced
+ * length, before any of it is read; a document that does not parse or validate gets an
+ * `error` message for its id with the code Apollo uses over HTTP, and the socket stays open;
+ * a client more than `HOOKWIRE_MAX_UNSENT_BYTES` behind is closed with 4008
+ * (`socket-limits.ts`). Identical subscriptions of callers with the same key share one
+ * execution per event (`createSharedSubscriptions`), and a subscriber keeping up gets each
+ * result's `next` written straight to its socket (`createDirectNext`). Live subscriptions
+ * are counted in `metrics`.
  */
 export function attachWebSocketServer(
   httpServer: Server,
@@ -85,7 +90,7 @@ export function attachWebSocketServer(
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
         const principal = await authenticate(secret);
-        if (!secret || !principal) throw new CloseConnection(4403, FORBIDDEN_REASON);
+        if (!secret || !principal) throw new CloseConnection(CloseCode.Forbidden, FORBIDDEN_REASON);
         secrets.set(ctx, secret);
         return true;
       },
