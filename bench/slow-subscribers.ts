@@ -1,9 +1,10 @@
 /**
  * Measures what subscribers that never read cost a hookwire process: starts `dist/main.js`
  * (from the folder given as the first argument, default this checkout; run `npm run build`
- * first) on a fresh SQLite file, opens 20 (or `subscribers`) graphql-ws subscriptions that stop reading their TCP
- * socket, emits 200 (or `events`) events of 200 KiB, and reports the process's RSS before, at the peak, and
- * once the server has no live subscription left (or 60 s have passed), and 30 s after that.
+ * first) on a fresh SQLite file, opens 20 (or `subscribers`) graphql-ws subscriptions that
+ * stop reading their TCP socket, emits 200 (or `events`) events of 200 KiB, and reports the
+ * process's RSS before, at the peak, once the server has no live subscription left (or 60 s
+ * have passed), and 30 s after that.
  *
  *   npx tsx bench/slow-subscribers.ts [root] [events] [subscribers]
  */
