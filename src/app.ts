@@ -88,14 +88,6 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   await migrate(orm, config.database);
   const checkpointer = sqliteFile === undefined ? undefined : startWalCheckpointer(sqliteFile, WAL_CHECKPOINT_INTERVAL_MS, logger);
   if (checkpointer) opened.push(() => checkpointer.stop());
-  const live = config.redisUrl
-    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
-        config.redisUrl,
-        `hookwire:${databaseIdentity(config.database)}:`,
-        (error) => logger.warn({ err: error }, 'redis connection error'),
-      )
-    : createLivePubSub();
-  opened.push(() => live.close());
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -109,6 +101,13 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   opened.push(() => sender.close());
   const clock = overrides.clock ?? systemClock;
   const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
+  const live = config.redisUrl
+    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(config.redisUrl, `hookwire:${databaseIdentity(config.database)}:`, {
+        logger,
+        onDropped: () => metrics.liveFeedDropped(),
+      })
+    : createLivePubSub();
+  opened.push(() => live.close());
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
   const store = new DeliveryStore(sql, {

@@ -32,6 +32,8 @@ export interface Config {
   allowedCidrs: string[];
   /** `HOOKWIRE_MAX_PAYLOAD_BYTES`: the largest event payload accepted. Default 256 KiB. */
   maxPayloadBytes: number;
+  /** `HOOKWIRE_MAX_UNSENT_BYTES`: how far (in bytes) a WebSocket client may fall behind before it is closed with 4008. Default 4 MiB. */
+  maxUnsentBytes: number;
   /** `HOOKWIRE_MAX_RESPONSE_BYTES`: how much of an endpoint's answer is read and stored. Default 4 KiB. */
   maxResponseBytes: number;
   /** `HOOKWIRE_CONCURRENCY`: requests in flight per worker process. Default 128. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
       return cidrs;
     }),
     maxPayloadBytes: read('HOOKWIRE_MAX_PAYLOAD_BYTES', '256KiB', parseByteSize),
+    maxUnsentBytes: read('HOOKWIRE_MAX_UNSENT_BYTES', '4MiB', parseByteSize),
     maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
     concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),
     hookConcurrency: read('HOOKWIRE_HOOK_CONCURRENCY', '16', (t) => integer(t, 1, 10_000)),
@@ -112,6 +115,9 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (config.leaseMs <= config.requestTimeoutMs) {
     throw new ConfigError('HOOKWIRE_LEASE', 'must be longer than HOOKWIRE_REQUEST_TIMEOUT, or a slow attempt could be sent twice');
+  }
+  if (config.maxUnsentBytes < config.maxPayloadBytes + 64 * 1024) {
+    throw new Error('HOOKWIRE_MAX_UNSENT_BYTES must be at least HOOKWIRE_MAX_PAYLOAD_BYTES + 64KiB, or one large event could close a subscriber that keeps up');
   }
   return Object.freeze(config);
 }

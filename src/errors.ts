@@ -59,6 +59,29 @@ export class QueryTooCostlyError extends GraphQLError {
   }
 }
 
+/** A document that is not GraphQL: Apollo's code for the same failure over HTTP. */
+export class ParseFailedError extends GraphQLError {
+  constructor(error: GraphQLError) {
+    super(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  }
+}
+
+/** A document the schema or a limit rule rejects: Apollo's code for the same failure over HTTP. */
+export class ValidationFailedError extends GraphQLError {
+  constructor(error: GraphQLError) {
+    super(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  }
+}
+
+/** A document without the operation the request names (or with several and no name). */
+export class OperationResolutionError extends GraphQLError {
+  constructor(operationName: string | null | undefined) {
+    super(operationName ? `the document has no operation named "${operationName}"` : 'the document must name the operation to run: it holds several', {
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    });
+  }
+}
+
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'BAD_USER_INPUT',

@@ -17,7 +17,7 @@ import type { Services } from '../services';
 import { costLimitPlugin } from './cost-limit';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
-import { LIMIT_RULES } from './limits';
+import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
 import { attachWebSocketServer } from './ws';
@@ -90,8 +90,7 @@ export async function startHttpServer(options: {
       ],
     });
     await apollo.start();
-    // The body must fit the largest payload, JSON-escaped, plus the rest of the document.
-    const bodyLimit = services.config.maxPayloadBytes * 2 + 64 * 1024;
+    const bodyLimit = requestSizeLimit(services.config.maxPayloadBytes);
     app.use(
       '/graphql',
       assignRequestId,

@@ -7,6 +7,14 @@ import {
   type ValidationContext,
 } from 'graphql';
 
+/**
+ * The largest request hookwire reads: an HTTP body, or one WebSocket frame (a graphql-ws
+ * message). It must fit the largest event payload, JSON-escaped, plus the rest of the document.
+ */
+export function requestSizeLimit(maxPayloadBytes: number): number {
+  return maxPayloadBytes * 2 + 64 * 1024;
+}
+
 /** The deepest selection a query may nest (introspection excepted). Real queries need about 6. */
 export const MAX_QUERY_DEPTH = 10;
 /** The most aliased fields a document may hold: aliases are how one request multiplies its cost. */
