@@ -117,7 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('HOOKWIRE_LEASE', 'must be longer than HOOKWIRE_REQUEST_TIMEOUT, or a slow attempt could be sent twice');
   }
   if (config.maxUnsentBytes < config.maxPayloadBytes + 64 * 1024) {
-    throw new Error('HOOKWIRE_MAX_UNSENT_BYTES must be at least HOOKWIRE_MAX_PAYLOAD_BYTES + 64KiB, or one large event could close a subscriber that keeps up');
+    throw new ConfigError('HOOKWIRE_MAX_UNSENT_BYTES', 'must be at least HOOKWIRE_MAX_PAYLOAD_BYTES + 64KiB, or one large event could close a subscriber that keeps up');
   }
   return Object.freeze(config);
 }

@@ -39,3 +39,15 @@ describe('LOG_LEVEL', () => {
     expect(refusal({ LOG_LEVEL: 'loud' }).message).toBe(`LOG_LEVEL: "loud" is not one of ${LOG_LEVELS.join(', ')}`);
   });
 });
+
+describe('HOOKWIRE_MAX_UNSENT_BYTES', () => {
+  it('defaults to 4 MiB and takes sizes', () => {
+    expect(loadConfig({}).maxUnsentBytes).toBe(4 * 1024 * 1024);
+    expect(loadConfig({ HOOKWIRE_MAX_UNSENT_BYTES: '16MiB' }).maxUnsentBytes).toBe(16 * 1024 * 1024);
+  });
+
+  it('refuses, naming the variable, a limit one large event could exceed', () => {
+    expect(refusal({ HOOKWIRE_MAX_UNSENT_BYTES: '256KiB' }).variable).toBe('HOOKWIRE_MAX_UNSENT_BYTES');
+    expect(refusal({ HOOKWIRE_MAX_UNSENT_BYTES: 'lots' }).variable).toBe('HOOKWIRE_MAX_UNSENT_BYTES');
+  });
+});
