@@ -1,7 +1,7 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
-import { pubSubOver, type LivePubSub, type Target } from './pubsub';
+import { pubSubOver, type LivePubSub } from './pubsub';
 import { logOutages, type OutageLogger } from './redis-outage';
+import { createRedisTarget } from './redis-target';
 
 /** What the Redis pub/sub reports. */
 export interface RedisPubSubOptions {
@@ -37,18 +37,11 @@ export function createRedisPubSub(url: string, channelPrefix: string, options: R
     }),
     logOutages(subscribeClient, 'subscribe', options.logger, 'subscribers on this process receive nothing'),
   ];
-  const events = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as Target;
-  const target: Target = {
-    addEventListener: (type, listener) => events.addEventListener(type, listener),
-    removeEventListener: (type, listener) => events.removeEventListener(type, listener),
-    // Our own publish, not the event target's: its promise is not awaited anywhere, and a
-    // rejected one would be an unhandled rejection.
-    dispatchEvent(event) {
-      const detail: unknown = (event as CustomEvent).detail;
-      publishClient.publish(event.type, detail === undefined ? '' : JSON.stringify(detail)).catch(dropped);
-      return true;
-    },
-  };
+  const target = createRedisTarget(publishClient, subscribeClient, (command, error) => {
+    if (command === 'publish') return dropped();
+    // Only a connection closed on purpose fails a queued (un)subscribe; reconnects resubscribe.
+    options.logger.debug({ command, err: error }, 'redis command not completed');
+  });
   return {
     pubSub: pubSubOver(target, channelPrefix),
     healthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
