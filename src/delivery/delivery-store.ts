@@ -18,10 +18,12 @@ export interface DueHook {
 // them; deliveries in flight (locked) finish first and are left alone.
 const PARK_SQL = `update deliveries set next_attempt_at = null
   where hook_id = ? and status in ('PENDING', 'RETRYING') and locked_by is null`;
-// An ordered hook's head: its oldest delivery still open. Only the head is ever claimable,
-// so one attempt at a time goes out, in event order, and a failing head holds the rest back.
-const ORDERED_HEAD_SQL = `select o.id from deliveries o
-  where o.hook_id = d.hook_id and o.status in ('PENDING', 'RETRYING') order by o.event_id, o.id limit 1`;
+// An ordered hook's barrier: its oldest open delivery that is not due (leased to a worker,
+// waiting for a retry, or parked). Only due deliveries older than it are claimable, in event
+// order: the run from the head up to the first one that must wait. The worker sends them one
+// at a time, each once the one before is recorded, so a failing head holds the rest back.
+const ORDERED_BARRIER_SQL = `select min(o.event_id) as event_id from deliveries o
+  where o.hook_id = ? and o.status in ('PENDING', 'RETRYING') and (o.next_attempt_at > ? or o.next_attempt_at is null)`;
 // A new round of attempts, due now: the retry schedule starts over, the first attempt is MANUAL.
 const NEW_ROUND = `status = 'PENDING', next_attempt_at = ?, round_offset = attempt_count, next_trigger = 'MANUAL',
   locked_by = null, locked_until = null, updated_at = ?`;
@@ -64,43 +66,59 @@ export class DeliveryStore {
    * Claims up to `limit` due deliveries of one hook for `workerId`, oldest due first, in one
    * statement, leasing them until `now + leaseMs`. On PostgreSQL `FOR UPDATE SKIP LOCKED`
    * lets workers claim side by side without waiting on or double-claiming each other's
-   * rows; SQLite has a single writer. An ordered hook only ever yields its head.
+   * rows; SQLite has a single writer. An ordered hook yields the due run from its head, in
+   * event order (see ORDERED_BARRIER_SQL).
    */
   async claimForHook(options: { hookId: string; ordered: boolean; workerId: string; limit: number; leaseMs: number; now: Date }): Promise<DeliveryJob[]> {
     const { hookId, ordered, workerId, limit, leaseMs, now } = options;
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const lock = this.dialect === 'postgres' ? 'for update skip locked' : '';
-    const head = ordered ? `and d.id = (${ORDERED_HEAD_SQL})` : '';
+    const postgres = this.dialect === 'postgres';
+    const lock = postgres ? 'for update of d skip locked' : '';
+    const barrier = ordered ? `cross join (${ORDERED_BARRIER_SQL}) b` : '';
+    const beforeBarrier = ordered ? `and d.status in ('PENDING', 'RETRYING') and (b.event_id is null or d.event_id < b.event_id)` : '';
     const claim = `update deliveries set locked_by = ?, locked_until = ?, next_attempt_at = ?
        where id in (
-         select d.id from deliveries d
-         where d.hook_id = ? and d.next_attempt_at <= ? ${head}
-         order by d.next_attempt_at limit ? ${lock})
+         select d.id from deliveries d ${barrier}
+         where d.hook_id = ? and d.next_attempt_at <= ? ${beforeBarrier}
+         order by ${ordered ? 'd.event_id, d.id' : 'd.next_attempt_at'} limit ? ${lock})
        and exists (select 1 from hooks h where h.id = deliveries.hook_id and h.enabled = ?)
        returning id`;
-    const params = [workerId, this.date(leaseEnd), this.date(leaseEnd), hookId, this.date(now), ordered ? 1 : limit, boolParam(this.dialect, true)];
-    const claimed =
-      this.dialect === 'postgres'
-        ? await this.sql.transaction(async (tx) => {
-            // A queue that grew fast has statistics that say it is nearly empty (autovacuum
-            // analyzes it a minute or more later), and with them PostgreSQL reads every due row
-            // through a bitmap scan and sorts them: 70 ms for 200,000, at every claim. Without
-            // bitmap scans it walks the (hook_id, next_attempt_at) index to the limit: 0.5–4 ms.
-            await tx.run('set local enable_bitmapscan = off');
-            return tx.all(claim, params);
-          })
-        : await this.sql.all(claim, params);
+    const params = [
+      workerId,
+      this.date(leaseEnd),
+      this.date(leaseEnd),
+      ...(ordered ? [hookId, this.date(now)] : []),
+      hookId,
+      this.date(now),
+      limit,
+      boolParam(this.dialect, true),
+    ];
+    const claimed = postgres
+      ? await this.sql.transaction(async (tx) => {
+          // Two workers claiming one ordered hook at once would each see the other's rows as
+          // still due and skip them as locked, taking the run after them: the hook's row lock
+          // lets one claim at a time (the other finds nothing, as if the run were leased).
+          // NO KEY UPDATE, so emits inserting deliveries (a KEY SHARE on the hook) never wait.
+          if (ordered && (await tx.all('select id from hooks where id = ? for no key update skip locked', [hookId])).length === 0) return [];
+          // A queue that grew fast has statistics that say it is nearly empty (autovacuum
+          // analyzes it a minute or more later), and with them PostgreSQL reads every due row
+          // through a bitmap scan and sorts them: 70 ms for 200,000, at every claim. Without
+          // bitmap scans it walks the (hook_id, next_attempt_at) index to the limit: 0.5–4 ms.
+          await tx.run('set local enable_bitmapscan = off');
+          return tx.all(claim, params);
+        })
+      : await this.sql.all(claim, params);
     if (claimed.length === 0) return [];
     return this.loadJobs(claimed.map((row) => String(row.id)));
   }
 
-  /** Reads the event and hook of each claimed delivery. */
+  /** Reads the event and hook of each claimed delivery, in event order (an ordered hook sends them so). */
   private async loadJobs(ids: string[]): Promise<DeliveryJob[]> {
     const rows = await this.sql.all(
       `select d.id, d.event_id, d.hook_id, d.event_type, d.attempt_count, d.round_offset, d.next_trigger,
               e.payload, e.created_at as event_created_at, ${HOOK_TARGET_COLUMNS}
        from deliveries d join events e on e.id = d.event_id join hooks h on h.id = d.hook_id
-       where d.id in (${placeholders(ids.length)})`,
+       where d.id in (${placeholders(ids.length)}) order by d.event_id, d.id`,
       ids,
     );
     // A claim is one hook's: its headers and keys are parsed once, not once per delivery.
