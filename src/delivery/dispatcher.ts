@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
-import type { DeliveryStore } from './delivery-store';
+import { DeliveryLog, type EngineLogger } from './delivery-log';
+import type { Completed, DeliveryStore } from './delivery-store';
 import type { Handoff, HandoffSource } from './handoff';
 import { HookGate } from './hook-gate';
 import type { AttemptResult, DeliveryJob, DisabledHook, NextStep } from './job';
@@ -11,12 +12,6 @@ import { buildRequest } from './request-builder';
 import { isGone, planRetry, type RetryPolicy } from './retry-policy';
 import type { Sender } from './sender';
 
-/** The few log calls the engine makes; pino's logger fits. */
-export interface EngineLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
 
 /** How a dispatcher behaves; every field comes from the validated config. */
 export interface DispatcherOptions {
@@ -81,6 +76,7 @@ export class Dispatcher implements HandoffSource {
   private readonly reserved = new Map<string, number>();
   private reservedTotal = 0;
   private readonly gate: HookGate;
+  private readonly log: DeliveryLog;
   private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
   private flushing: Promise<void> | undefined;
@@ -93,6 +89,7 @@ export class Dispatcher implements HandoffSource {
   constructor(private readonly options: DispatcherOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.gate = new HookGate(options.hookConcurrency, options.leaseMs, options.requestTimeoutMs);
+    this.log = new DeliveryLog(options.logger);
     this.refillSlots = Math.max(1, Math.floor(options.concurrency / 8));
   }
 
@@ -413,10 +410,10 @@ export class Dispatcher implements HandoffSource {
 
   private async writeBatch(batch: AttemptResult[]): Promise<void> {
     const { store, clock, logger, onAttempt, onOperationalEvents } = this.options;
-    let disabled: DisabledHook[] = [];
+    let completed: Completed;
     for (let attempt = 0; ; attempt++) {
       try {
-        disabled = await store.complete(batch, this.workerId, clock.now());
+        completed = await store.complete(batch, this.workerId, clock.now());
         break;
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,
@@ -430,9 +427,11 @@ export class Dispatcher implements HandoffSource {
         await sleep(ERROR_BACKOFF_MS[attempt]);
       }
     }
+    const { disabled } = completed;
     this.settleOrdered(batch, disabled, true);
     if (this.backlogged) this.wake();
     this.wakeForRetries(batch);
+    this.log.recorded(batch, completed);
     if (onAttempt) for (const result of batch) onAttempt(result);
     const operational = operationalEventsOf(batch, disabled);
     if (onOperationalEvents && operational.length > 0) {

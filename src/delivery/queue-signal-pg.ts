@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { EngineLogger } from './dispatcher';
+import type { EngineLogger } from './delivery-log';
 import type { QueueSignal } from './queue-signal';
 
 const BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
