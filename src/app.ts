@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
+import { DatabaseOutage } from './db/outage';
 import { createSql } from './db/sql';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
@@ -89,6 +90,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const metrics = new Metrics({ queue: new QueueStats(orm, config.database.kind), clock, logger });
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
+  // Every path that meets the database down reports here: the outage is logged as it starts and ends.
+  const outage = new DatabaseOutage(logger, () => sql.writable());
   const store = new DeliveryStore(sql, {
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
@@ -97,7 +100,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
-      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger)
+      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger, outage)
       : localQueueSignal;
   const dispatcher = runsWorker
     ? new Dispatcher({
@@ -118,6 +121,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
         },
         onOperationalEvents: (events) => emitOperational(events),
+        outage,
       })
     : undefined;
 
@@ -157,6 +161,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       metrics,
       port: config.port,
       host: config.host,
+      outage,
       probes: {
         ready: async () => {
           await orm.em.getConnection().execute('select 1');
@@ -166,6 +171,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       },
     });
   } catch (error) {
+    outage.close();
     await checkpointer?.stop();
     await orm.close();
     await live.close();
@@ -195,6 +201,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await sender.close();
       await live.close();
       await checkpointer?.stop();
+      outage.close();
       await orm.close();
     },
   };

@@ -12,6 +12,15 @@ export interface EngineLogger {
   isLevelEnabled?(level: string): boolean;
 }
 
+/**
+ * Where the engine reports failures of its own infrastructure (the database): one that says
+ * the database is unavailable is logged there once per outage (`report` returns true), so the
+ * loops that meet it at every turn stay quiet.
+ */
+export interface OutageReporter {
+  report(error: unknown, source: string): boolean;
+}
+
 /** What the delivery log says about a hook, each rate-limited on its own. */
 type LineKind = 'disabled' | 'exhausted' | 'recovered';
 

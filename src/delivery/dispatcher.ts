@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
-import { DeliveryLog, type EngineLogger } from './delivery-log';
+import { DeliveryLog, type EngineLogger, type OutageReporter } from './delivery-log';
 import type { Completed, DeliveryStore } from './delivery-store';
 import type { Handoff, HandoffSource } from './handoff';
 import { HookGate } from './hook-gate';
@@ -37,6 +37,8 @@ export interface DispatcherOptions {
    * in memory faster than they are stored.
    */
   onOperationalEvents?: (events: OperationalEvent[]) => Promise<void>;
+  /** Told of database failures: those that mean an outage are logged there, once per outage. */
+  outage?: OutageReporter;
   workerId?: string;
 }
 
@@ -144,7 +146,7 @@ export class Dispatcher implements HandoffSource {
         this.failures = 0;
       } catch (error) {
         const backoff = ERROR_BACKOFF_MS[Math.min(this.failures++, ERROR_BACKOFF_MS.length - 1)];
-        this.options.logger.error({ err: error, backoffMs: backoff }, 'claiming deliveries failed; retrying');
+        if (!this.reportOutage(error)) this.options.logger.error({ err: error, backoffMs: backoff }, 'claiming deliveries failed; retrying');
         await sleep(backoff);
         continue;
       }
@@ -236,7 +238,9 @@ export class Dispatcher implements HandoffSource {
         if (release.length === 0) return;
         this.options.store
           .release(release, this.workerId, this.options.clock.now())
-          .catch((error) => this.options.logger.warn({ err: error, count: release.length }, 'could not give back handed-over deliveries; they come due when their lease ends'));
+          .catch((error) => {
+            if (!this.reportOutage(error)) this.options.logger.warn({ err: error, count: release.length }, 'could not give back handed-over deliveries; they come due when their lease ends');
+          });
       },
       abort: giveBack,
     };
@@ -319,7 +323,14 @@ export class Dispatcher implements HandoffSource {
         this.workerId,
         this.options.clock.now(),
       )
-      .catch((error) => this.options.logger.warn({ err: error, count: jobs.length }, 'could not give back held deliveries; they come due when their lease ends'));
+      .catch((error) => {
+        if (!this.reportOutage(error)) this.options.logger.warn({ err: error, count: jobs.length }, 'could not give back held deliveries; they come due when their lease ends');
+      });
+  }
+
+  /** True when `error` is the database being unavailable, which the outage log has taken note of. */
+  private reportOutage(error: unknown): boolean {
+    return this.options.outage?.report(error, 'worker') ?? false;
   }
 
   /** Starts the hook's held jobs that may go now; for a rate-limited hook, sets a timer for the next. */
@@ -418,12 +429,14 @@ export class Dispatcher implements HandoffSource {
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,
         // the leases run out and the deliveries are sent again: at-least-once.
+        const unavailable = this.reportOutage(error);
         if (attempt >= ERROR_BACKOFF_MS.length) {
-          logger.error({ err: error, count: batch.length }, 'could not record attempts; their deliveries will be retried after the lease');
+          // Said even during an outage (without the stack): these attempts will be made again.
+          logger.error({ err: unavailable ? undefined : error, count: batch.length }, 'could not record attempts; their deliveries will be retried after the lease');
           this.settleOrdered(batch, [], false);
           return;
         }
-        logger.warn({ err: error }, 'recording attempts failed; retrying');
+        if (!unavailable) logger.warn({ err: error }, 'recording attempts failed; retrying');
         await sleep(ERROR_BACKOFF_MS[attempt]);
       }
     }
@@ -435,7 +448,9 @@ export class Dispatcher implements HandoffSource {
     if (onAttempt) for (const result of batch) onAttempt(result);
     const operational = operationalEventsOf(batch, disabled);
     if (onOperationalEvents && operational.length > 0) {
-      await onOperationalEvents(operational).catch((error) => logger.error({ err: error }, 'could not emit operational events'));
+      await onOperationalEvents(operational).catch((error) => {
+        if (!this.reportOutage(error)) logger.error({ err: error }, 'could not emit operational events');
+      });
     }
   }
 

@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
 import type { GraphQLContext } from '../graphql/context';
+import type { DatabaseOutage } from '../db/outage';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
@@ -16,6 +17,7 @@ import { createErrorFormatter } from './format-error';
 import { LIMIT_RULES } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
+import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
 import { attachWebSocketServer } from './ws';
 
 /** GraphQL over HTTP and WebSocket on one port and path, plus the health endpoints. */
@@ -57,8 +59,10 @@ export async function startHttpServer(options: {
   metrics: Metrics;
   port: number;
   host?: string;
+  /** Logs a database outage once, however many requests meet it. */
+  outage?: DatabaseOutage;
 }): Promise<HttpServer> {
-  const { schema, services, logger, probes, metrics } = options;
+  const { schema, services, logger, probes, metrics, outage } = options;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -69,7 +73,7 @@ export async function startHttpServer(options: {
     const ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
     apollo = new ApolloServer<GraphQLContext>({
       schema,
-      formatError: createErrorFormatter(logger),
+      formatError: createErrorFormatter(logger, outage),
       validationRules: LIMIT_RULES,
       introspection: true,
       // main.ts owns SIGTERM: it stops claiming deliveries before the server goes away.
@@ -79,6 +83,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
+        serviceUnavailablePlugin(),
         { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
       ],
     });
@@ -93,7 +98,7 @@ export async function startHttpServer(options: {
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const secret = bearerToken(req.headers.authorization);
-          const principal = secret ? await services.apiKeys.authenticate(secret) : null;
+          const principal = secret ? await services.apiKeys.authenticate(secret).catch(rethrowUnavailable(outage, 'graphql')) : null;
           const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
           return { principal, services, requestId };
         },
