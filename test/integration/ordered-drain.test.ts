@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from '../support/databases';
+import { createHookwireClient } from '../../src/sdk';
+import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL } from '../support/databases';
+import { startChildServer, type ChildServer } from '../support/process';
 import { receiverPool } from '../support/receiver';
-import { startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 
 /**
  * An ordered hook sends its next delivery as soon as the previous one is recorded. The slow
@@ -53,5 +55,40 @@ describe.each(DATABASE_KINDS)('ordered hooks drain without waiting for the poll 
     const ids = await emitSix('Role.Deleted');
     // Three attempts (the whole schedule) for the head, then the five others.
     expect(idsOf(await endpoint.waitFor(8))).toEqual([ids[0], ids[0], ids[0], ...ids.slice(1)]);
+  });
+});
+
+describe.skipIf(!POSTGRES_URL)('an ordered hook served by two worker processes on PostgreSQL', () => {
+  const cleanup: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+  });
+
+  it('still gets its deliveries one at a time, in event order', async () => {
+    const db = await createTestDatabase('postgres');
+    cleanup.push(() => db.drop());
+    const receivers = receiverPool();
+    cleanup.push(() => receivers.closeAll());
+    const endpoint = await receivers.start();
+    const env = { DATABASE_URL: db.url, HOOKWIRE_ADMIN_KEY: ADMIN_KEY, HOOKWIRE_ALLOW_PRIVATE_TARGETS: 'true', HOOKWIRE_POLL_INTERVAL: '100ms' };
+    const spawn = async (role: 'api' | 'worker'): Promise<ChildServer> => {
+      const child = await startChildServer({ ...env, HOOKWIRE_ROLE: role });
+      cleanup.push(async () => {
+        child.process.kill('SIGKILL');
+        await child.exited;
+      });
+      return child;
+    };
+    const [api] = await Promise.all([spawn('api'), spawn('worker'), spawn('worker')]);
+    const client = createHookwireClient({ url: api.url, apiKey: ADMIN_KEY });
+    cleanup.push(() => client.close());
+    await client.CreateHook({ input: { name: 'ordered', url: endpoint.url, events: ['User.Created'], ordered: true } });
+    const ids: string[] = [];
+    for (let batch = 0; batch < 3; batch++) {
+      const inputs = Array.from({ length: 100 }, (_, n) => ({ event: 'User.Created', payload: { n: batch * 100 + n } }));
+      ids.push(...(await client.EmitEvents({ inputs })).emitEvents.map((event) => event.id));
+    }
+    const requests = await endpoint.waitFor(300, 30_000);
+    expect(requests.map((request) => request.headers['webhook-id'])).toEqual(ids);
   });
 });
