@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
+import { DatabaseOutage } from './db/outage';
 import { createSql } from './db/sql';
 import { lockSqliteDatabase } from './db/sqlite-process-lock';
 import { startWalCheckpointer } from './db/wal-checkpointer';
@@ -110,6 +111,9 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   opened.push(() => live.close());
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
+  // Every path that meets the database down reports here: the outage is logged as it starts and ends.
+  const outage = new DatabaseOutage(logger, () => sql.writable());
+  opened.push(() => outage.close());
   const store = new DeliveryStore(sql, {
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
@@ -118,7 +122,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
-      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger)
+      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger, outage)
       : localQueueSignal;
   opened.push(() => queueSignal.close());
   const dispatcher = runsWorker
@@ -140,6 +144,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
           live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
         },
         onOperationalEvents: (events) => emitOperational(events),
+        outage,
       })
     : undefined;
 
@@ -179,6 +184,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     metrics,
     port: config.port,
     host: config.host,
+    outage,
     probes: {
       ready: async () => {
         await orm.em.getConnection().execute('select 1');
@@ -214,6 +220,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
       await sender.close();
       await live.close();
       await checkpointer?.stop();
+      outage.close();
       await orm.close();
       lock?.release();
     },

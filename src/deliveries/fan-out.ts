@@ -53,7 +53,7 @@ export async function insertEventsWithDeliveries(
     );
   }
   // Read in the transaction, so a delivery goes to the hook as it is when the event commits.
-  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, h.ordered, ${HOOK_TARGET_COLUMNS} from hooks h`);
+  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h`);
   const now = dateParam(dialect, new Date());
   const leaseEnd = handoff ? dateParam(dialect, handoff.leaseEnd) : null;
   const rows: unknown[][] = [];

@@ -10,17 +10,36 @@ export interface HookwireGraphQLError {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
-/** A failed operation: the server's errors, with their `extensions.code`s at hand. */
+/** Codes that mean nothing was done and the same request may be sent again later. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['SERVICE_UNAVAILABLE']);
+
+/**
+ * A failed operation: the server's errors, with their `extensions.code`s at hand, and
+ * whether sending it again later may succeed (`retryable`, after `retryAfter` seconds).
+ */
 export class HookwireRequestError extends Error {
   readonly codes: string[];
+  /** The first error's code. */
+  readonly code: string;
+  /** True when the server could not take the request now (its database is unavailable): nothing was done, send it again. */
+  readonly retryable: boolean;
+  /** Seconds to wait before retrying, as the server asked (`Retry-After`), when retryable. */
+  readonly retryAfter: number | undefined;
 
   constructor(
     readonly errors: HookwireGraphQLError[],
     readonly status: number,
+    retryAfterHeader?: string,
   ) {
     super(errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('; ') || `HTTP ${status}`);
     this.name = 'HookwireRequestError';
     this.codes = errors.map((error) => error.extensions?.code ?? 'UNKNOWN');
+    this.code = this.codes[0] ?? 'UNKNOWN';
+    this.retryable = status === 503 || this.codes.some((code) => RETRYABLE_CODES.has(code));
+    // Over HTTP the header says it; over graphql-ws (no headers) the error's extensions do.
+    const fromExtensions = errors.map((error) => error.extensions?.retryAfter).find((value) => typeof value === 'number');
+    const seconds = retryAfterHeader !== undefined && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : fromExtensions;
+    this.retryAfter = this.retryable ? (seconds as number | undefined) : undefined;
   }
 }
 
@@ -84,13 +103,15 @@ async function post<R>(agent: Agent, endpoint: string, authorization: string | u
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.body.text();
+  const retryAfter = response.headers['retry-after'];
+  const retryAfterHeader = typeof retryAfter === 'string' ? retryAfter : undefined;
   let result: { data?: R | null; errors?: HookwireGraphQLError[] };
   try {
     result = JSON.parse(text);
   } catch {
-    throw new HookwireRequestError([{ message: text.slice(0, 200), extensions: { code: 'BAD_RESPONSE' } }], response.statusCode);
+    throw new HookwireRequestError([{ message: text.slice(0, 200), extensions: { code: 'BAD_RESPONSE' } }], response.statusCode, retryAfterHeader);
   }
-  if (result.errors?.length) throw new HookwireRequestError(result.errors, response.statusCode);
+  if (result.errors?.length) throw new HookwireRequestError(result.errors, response.statusCode, retryAfterHeader);
   return result.data as R;
 }
 

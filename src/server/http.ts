@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
 import { ConfigError } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import type { DatabaseOutage } from '../db/outage';
 import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
@@ -20,6 +21,7 @@ import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
+import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
 import { attachWebSocketServer } from './ws';
 
 /** GraphQL over HTTP and WebSocket on one port and path, plus the health endpoints. */
@@ -61,8 +63,10 @@ export async function startHttpServer(options: {
   metrics: Metrics;
   port: number;
   host?: string;
+  /** Logs a database outage once, however many requests meet it. */
+  outage?: DatabaseOutage;
 }): Promise<HttpServer> {
-  const { schema, services, logger, probes, metrics } = options;
+  const { schema, services, logger, probes, metrics, outage } = options;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -73,7 +77,7 @@ export async function startHttpServer(options: {
   if (schema) {
     apollo = new ApolloServer<GraphQLContext>({
       schema,
-      formatError: createErrorFormatter(logger),
+      formatError: createErrorFormatter(logger, outage),
       validationRules: LIMIT_RULES,
       // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
@@ -86,6 +90,7 @@ export async function startHttpServer(options: {
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
         costLimitPlugin(),
+        serviceUnavailablePlugin(),
         { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],
     });
@@ -99,7 +104,7 @@ export async function startHttpServer(options: {
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const secret = bearerToken(req.headers.authorization);
-          const principal = secret ? await services.apiKeys.authenticate(secret) : null;
+          const principal = secret ? await services.apiKeys.authenticate(secret).catch(rethrowUnavailable(outage, 'graphql')) : null;
           const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
           return { principal, services, loaders: createLoaders(services), requestId };
         },
