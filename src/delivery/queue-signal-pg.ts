@@ -24,12 +24,17 @@ export function createPgQueueSignal(url: string, schema: string | undefined, log
     listener = client;
     const reconnect = (error?: Error) => {
       if (client !== listener || closed) return;
+      const lost = connected || failures === 0;
       connected = false;
       listener = undefined;
       void client.end().catch(() => undefined);
       const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)];
-      // While the database is down, every reconnect fails: the outage log says so once.
-      if (!(error && outage?.report(error, 'queue signal'))) logger.warn({ err: error, retryInMs: wait }, 'queue signal: listening connection lost; reconnecting');
+      // While the database is down, every reconnect fails: the outage log says so once. A
+      // reconnect that fails without saying why (the peer took the connection and ended it) is
+      // the same outage going on, not news: only losing a working connection is.
+      const reported = error !== undefined && outage?.report(error, 'queue signal') === true;
+      if (!reported && lost) logger.warn({ err: error, retryInMs: wait }, 'queue signal: listening connection lost; reconnecting');
+      else if (!reported) logger.debug({ err: error, retryInMs: wait }, 'queue signal: reconnect failed');
       setTimeout(() => void connect(onWake), wait);
     };
     client.on('error', reconnect);

@@ -121,7 +121,7 @@ export async function startHttpServer(options: {
   }
   // Attached once the port is bound: the WebSocket server re-emits the http server's errors,
   // and graphql-ws prints a failed listen as an "internal error" with two stacks.
-  if (schema) ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
+  if (schema) ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics, outage);
   return {
     server,
     async stop() {

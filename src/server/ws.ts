@@ -4,6 +4,7 @@ import { CloseCode } from 'graphql-ws';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
+import type { DatabaseOutage } from '../db/outage';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
@@ -56,6 +57,7 @@ export function attachWebSocketServer(
   services: Services,
   logger: Logger,
   metrics: Metrics,
+  outage?: DatabaseOutage,
 ): Disposable {
   const { config } = services;
   // ws reads `closeTimeout` (since 8.18); @types/ws does not list it yet.
@@ -79,8 +81,9 @@ export function attachWebSocketServer(
   const ended = (ctx: object, id: string) => {
     if (live.get(ctx)?.delete(id)) metrics.subscriptionEnded();
   };
-  const formatResult = createResultFormatter(logger);
-  const formatError = createErrorFormatter(logger);
+  // A database outage met by a subscription is logged once with the rest of it (outage.ts).
+  const formatResult = createResultFormatter(logger, outage);
+  const formatError = createErrorFormatter(logger, outage);
   const directNext = createDirectNext(formatResult, send);
   const shared = createSharedSubscriptions({
     // A resolver may read the caller from the context; nothing else in it differs between subscribers.
