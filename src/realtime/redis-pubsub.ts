@@ -23,7 +23,10 @@ export interface RedisPubSubOptions {
  */
 export function createRedisPubSub(url: string, channelPrefix: string, options: RedisPubSubOptions): LivePubSub {
   const publishClient = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
-  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null });
+  // No ready check on the subscriber: its INFO could reach Redis after a SUBSCRIBE issued
+  // meanwhile, be refused in subscriber mode and cost a reconnect (seen at start under load).
+  // Pub/sub does not wait for Redis to load its data set anyway.
+  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false });
   let droppedInOutage = 0;
   const dropped = () => {
     droppedInOutage++;
