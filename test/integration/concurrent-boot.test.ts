@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quoteIdentifier } from '../../src/db/database';
 import { createHookwireClient } from '../../src/sdk';
 import { POSTGRES_URL, createTestDatabase, type TestDatabase } from '../support/databases';
-import { startChildServer, type ChildServer } from '../support/process';
+import { cleanupAfterAll, startChildServer, type ChildServer } from '../support/process';
 import { ADMIN_KEY } from '../support/server';
 import { eventually } from '../support/wait';
 
@@ -12,10 +12,7 @@ const PROCESSES = 4;
 const KEY_BANNER = 'hookwire generated an admin API key';
 
 describe.skipIf(!POSTGRES_URL)('processes booting together on a fresh PostgreSQL schema', () => {
-  const cleanup: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    for (const step of cleanup.reverse()) await step().catch(() => undefined);
-  });
+  const cleanup = cleanupAfterAll();
 
   async function freshSchema(): Promise<TestDatabase> {
     const db = await createTestDatabase('postgres');

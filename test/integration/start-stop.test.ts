@@ -2,15 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { REPOSITORY_ROOT, runChildToExit, startChildServer } from '../support/process';
+import { REPOSITORY_ROOT, cleanupAfterAll, runChildToExit, startChildServer } from '../support/process';
 import { ADMIN_KEY } from '../support/server';
 
-const cleanup: Array<() => Promise<unknown>> = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 async function freshSqlite(): Promise<TestDatabase> {
   const db = await createTestDatabase('sqlite');
