@@ -176,6 +176,12 @@ describe('the hookwire command', () => {
     expect(usage.stderr).toMatch(/^hookwire: USAGE: missing required argument 'type'/);
     const badJson = await runCli(['emit', 'User.Created', '--data', '[1]'], env);
     expect(badJson).toMatchObject({ code: 2, stderr: 'hookwire: BAD_JSON: --data must be a JSON object\n' });
+    const noPayload = await runCli(['emit', 'User.Created'], env, '');
+    expect(noPayload).toMatchObject({ code: 2, stderr: 'hookwire: NO_PAYLOAD: give the payload with --data or on stdin\n' });
+    // A subscription the server refuses ends the tail with the server's code.
+    const badTail = await runCli(['tail', 'events', '--types', 'Nope.Thing'], env);
+    expect(badTail.code).toBe(1);
+    expect(badTail.stderr).toMatch(/^hookwire: BAD_USER_INPUT: [^\n]+\n$/);
   });
 
   it('has --help on every command', async () => {

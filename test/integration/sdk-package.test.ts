@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declaredFileName, readCodeBlocks } from '../support/readme-blocks';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
@@ -98,6 +99,14 @@ describe('the SDK package', () => {
     const { stdout } = await run(process.execPath, ['check.cjs'], { cwd: project, env, timeout: 30_000 });
     expect(JSON.parse(stdout)).toEqual({ vector: 2432232314, hooks: 'number', live: 'PostSignIn' });
   }, 40_000);
+
+  it('bundles for a browser without Node built-ins (the browser condition leaves out verify)', async () => {
+    writeFileSync(join(project, 'app.js'), "import { createHookwireClient } from '@hookwire/sdk';\nexport const client = createHookwireClient({ url: location.origin });\n");
+    const bundled = await build({ entryPoints: [join(project, 'app.js')], absWorkingDir: project, bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const code = bundled.outputFiles[0].text;
+    expect(code).toContain('createHookwireClient');
+    expect(code).not.toMatch(/node:crypto|createHmac/);
+  });
 
   it('carries the hookwire command without the server commands', async () => {
     const help = await run('npx', ['--no-install', 'hookwire', '--help'], { cwd: project, env });

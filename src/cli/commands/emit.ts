@@ -12,7 +12,7 @@ export function emitCommand(): Command {
     .action(
       withClient(async ({ client, out }, type: string, options: { data?: string; idempotencyKey?: string }) => {
         const text = options.data ?? (process.stdin.isTTY ? undefined : await readStdin());
-        if (text === undefined) throw new CliError('NO_PAYLOAD', 'give the payload with --data or on stdin');
+        if (text === undefined || text.trim() === '') throw new CliError('NO_PAYLOAD', 'give the payload with --data or on stdin');
         const payload = parseJsonObject(text, options.data === undefined ? 'stdin' : '--data');
         const { emitEvent } = await client.EmitEvent({ input: { event: type, payload, idempotencyKey: options.idempotencyKey } });
         if (out.json) out.record(emitEvent);
