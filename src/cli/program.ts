@@ -6,7 +6,7 @@ import { listenCommand } from './commands/listen.js';
 import { tailCommand } from './commands/tail.js';
 import { verifyCommand } from './commands/verify.js';
 import { fail } from './context.js';
-import { CliError, EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 
 /**
  * The `hookwire` command with its client commands, built on the SDK; `extra` adds more
@@ -45,6 +45,6 @@ export async function runProgram(program: Command, argv: string[] = process.argv
       process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
       return;
     }
-    fail(error instanceof CliError ? error : error);
+    fail(error);
   }
 }

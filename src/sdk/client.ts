@@ -58,17 +58,18 @@ export function createHookwireClient(options: HookwireClientOptions): HookwireCl
   const authorization = options.apiKey ? `Bearer ${options.apiKey}` : undefined;
   const fetcher = options.fetch ?? globalThis.fetch;
   let ws: WsClient | undefined;
-  const wsClient = () => {
+  const connect = () => {
     const socket = options.webSocketImpl ? { impl: options.webSocketImpl, ready: async () => {} } : lazyWebSocket();
-    return (ws ??= createClient({
+    return createClient({
       // graphql-ws awaits the URL before it opens a socket: the moment to load `ws` if needed.
       url: async () => (await socket.ready(), endpoint.replace(/^http/, 'ws')),
       webSocketImpl: socket.impl,
       connectionParams: authorization ? { authorization } : {},
       lazy: true,
       retryAttempts: 0,
-    }));
+    });
   };
+  const wsClient = () => (ws ??= connect());
 
   const requester: Requester = <R, V>(document: string, variables?: V) => {
     if (/^\s*subscription\b/.test(document)) return subscribe<R>(wsClient(), document, variables);

@@ -16,15 +16,14 @@ export function verifyCommand(): Command {
     .description("check a captured request's signatures against a hook's signing key")
     .requiredOption('--secret <key>', "the hook's signing key (whsec_…)")
     .option('--any-time', 'skip the timestamp check (for requests captured more than 5 minutes ago)')
-    .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       '\nstdin: {"headers": {"webhook-id": "…", …} or [{"name": …, "value": …}], "body": "<the raw body, as a string>"}\n' +
         "(an attempt's `request` from the API has this shape). Exits 0 when the Standard Webhooks signature\n" +
         'verifies (and the Logto one, if present), 1 when not.',
     )
-    .action(async (options: { secret: string; anyTime?: boolean; json?: boolean }) => {
-      const out = createOutput(options.json === true);
+    .action(async (options: { secret: string; anyTime?: boolean }, command: Command) => {
+      const out = createOutput(command.optsWithGlobals<{ json?: boolean }>().json === true);
       try {
         const request = captured(parseJsonObject(await readStdin(), 'stdin'));
         verifyWebhook(request.body, request.headers, options.secret, options.anyTime ? { toleranceSeconds: Infinity } : {});
