@@ -27,7 +27,8 @@ function tsconfig(resolution: 'NodeNext' | 'Bundler', files: string[]) {
       // The user's program reads process.env; the package must need no @types of its own.
       typeRoots: [join(ROOT, 'node_modules/@types')],
       types: ['node'],
-      ...(resolution === 'NodeNext' ? { outDir: 'out' } : { noEmit: true }),
+      // Under NodeNext the CommonJS check is type-checked too, through the `require` types.
+      ...(resolution === 'NodeNext' ? { outDir: 'out', allowJs: true, checkJs: true } : { noEmit: true }),
     },
     files,
   };
@@ -69,8 +70,9 @@ describe('the SDK package', () => {
     expect(names).toEqual(['@hookwire/sdk', 'commander', 'graphql', 'graphql-ws', 'ws']);
   });
 
-  it("type-checks a user's program and the README's under NodeNext and Bundler resolution", async () => {
+  it("type-checks a user's program and the README's under NodeNext and Bundler resolution, and CommonJS under NodeNext", async () => {
     copyFileSync(join(FIXTURES, 'program.ts'), join(project, 'program.ts'));
+    copyFileSync(join(FIXTURES, 'check.cjs'), join(project, 'check.cjs'));
     const readme = readCodeBlocks(join(ROOT, 'README.md')).filter((block) => block.language === 'ts');
     expect(readme.length).toBeGreaterThan(0);
     const readmeFiles = readme.map((block) => {
@@ -79,7 +81,8 @@ describe('the SDK package', () => {
       return name;
     });
     for (const resolution of ['NodeNext', 'Bundler'] as const) {
-      writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution, ['program.ts', ...readmeFiles])));
+      const files = ['program.ts', ...readmeFiles, ...(resolution === 'NodeNext' ? ['check.cjs'] : [])];
+      writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution, files)));
       const checked = await run(TSC, ['-p', `tsconfig.${resolution}.json`], { cwd: project, env }).catch((error: { stdout: string }) => error);
       expect(checked.stdout, resolution).toBe('');
     }
@@ -95,7 +98,6 @@ describe('the SDK package', () => {
   }, 40_000);
 
   it('works from CommonJS, subscriptions included', async () => {
-    copyFileSync(join(FIXTURES, 'check.cjs'), join(project, 'check.cjs'));
     const { stdout } = await run(process.execPath, ['check.cjs'], { cwd: project, env, timeout: 30_000 });
     expect(JSON.parse(stdout)).toEqual({ vector: 2432232314, hooks: 'number', live: 'PostSignIn' });
   }, 40_000);
