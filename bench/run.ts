@@ -11,6 +11,7 @@ import { fanout } from './scenarios/fanout';
 import { isolation } from './scenarios/isolation';
 import { latency } from './scenarios/latency';
 import { liveFeed } from './scenarios/live-feed';
+import { ordered } from './scenarios/ordered';
 import { start } from './scenarios/start';
 import { throughput } from './scenarios/throughput';
 import { buildServer, startServer, type BenchServer } from './server';
@@ -31,6 +32,7 @@ const RUNNERS: Record<ScenarioName, Scenario> = {
   'live-feed': liveFeed,
   isolation,
   backlog,
+  ordered,
 };
 
 interface Options {

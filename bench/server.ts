@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { request } from 'undici';
+import { Agent, fetch as undiciFetch, request } from 'undici';
 import { createHookwireClient, type HookwireClient } from '../src/sdk';
 import { readCpuMs } from './measure';
 import { sleep } from './stats';
@@ -127,7 +127,15 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     rssMiB: () => readRssMiB(child.pid as number),
     cpuMs: () => readCpuMs(child.pid as number),
     client(connections = 4) {
-      const client = createHookwireClient({ url, apiKey: BENCH_ADMIN_KEY, connections });
+      // The SDK goes through `fetch`; the bench bounds its sockets with its own undici pool.
+      const agent = new Agent({ connections, keepAliveTimeout: 30_000 });
+      const fetch = ((input, init) => undiciFetch(input as string, { ...(init as object), dispatcher: agent })) as typeof globalThis.fetch;
+      const client = createHookwireClient({ url, apiKey: BENCH_ADMIN_KEY, fetch });
+      const closeClient = client.close.bind(client);
+      client.close = async () => {
+        await closeClient();
+        await agent.close();
+      };
       clients.push(client);
       return client;
     },

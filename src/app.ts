@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase } from './db/database';
+import { DatabaseOutage } from './db/outage';
 import { createSql } from './db/sql';
+import { lockSqliteDatabase } from './db/sqlite-process-lock';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { DeliveryService } from './deliveries/delivery.service';
 import { OverviewService } from './deliveries/overview.service';
 import { systemClock, type Clock } from './delivery/clock';
+import { createAddressGuard, targetHostRefusal } from './delivery/address-guard';
 import { DeliveryStore } from './delivery/delivery-store';
 import { Dispatcher } from './delivery/dispatcher';
 import { createHttpSender } from './delivery/http-sender';
@@ -18,6 +21,7 @@ import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
+import { INTERNAL_EMITTER } from './events/emitter';
 import { EventTypeService } from './events/event-type.service';
 import { EventService, MAX_BATCH } from './events/event.service';
 import { HookTestService } from './hooks/hook-test.service';
@@ -26,7 +30,7 @@ import { createLogger, type Logger } from './logger';
 import { Metrics } from './observability/metrics';
 import { createLivePubSub } from './realtime/pubsub';
 import type { AttemptMessage } from './realtime/topics';
-import { startHttpServer, type HttpServer } from './server/http';
+import { startHttpServer } from './server/http';
 import { buildHookwireSchema } from './server/schema';
 import type { Services } from './services';
 import { VERSION } from './version';
@@ -43,7 +47,11 @@ export interface App {
   services: Services;
   dispatcher: Dispatcher | undefined;
   logger: Logger;
-  /** The admin key generated on first start, if one was. */
+  /**
+   * The admin key generated on the first start of an empty database, if this process made it.
+   * Only a process that serves the API (role `api` or `all`) makes one: the operator reads it
+   * where the API runs, and a worker booting first must not use up the "empty database" moment.
+   */
   generatedAdminKey: string | undefined;
   /** Stops claiming, drains in-flight requests (up to the grace period), closes everything. */
   close(): Promise<void>;
@@ -63,19 +71,25 @@ export interface AppOverrides {
  */
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // What a start that fails part-way has opened, closed newest first, so the process can exit.
+  const opened: Array<() => unknown> = [];
+  try {
+    return await startParts(config, overrides, logger, opened);
+  } catch (error) {
+    for (const close of opened.reverse()) await Promise.resolve().then(close).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startParts(config: Config, overrides: AppOverrides, logger: Logger, opened: Array<() => unknown>): Promise<App> {
+  const sqliteFile = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
+  const lock = sqliteFile === undefined ? undefined : lockSqliteDatabase(sqliteFile);
+  if (lock) opened.push(() => lock.release());
   const orm = await openDatabase(config.database);
+  opened.push(() => orm.close());
   await migrate(orm, config.database);
-  const checkpointer =
-    config.database.kind === 'sqlite' && config.database.path !== ':memory:'
-      ? startWalCheckpointer(config.database.path, WAL_CHECKPOINT_INTERVAL_MS, logger)
-      : undefined;
-  const live = config.redisUrl
-    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(
-        config.redisUrl,
-        `hookwire:${databaseIdentity(config.database)}:`,
-        (error) => logger.warn({ err: error }, 'redis connection error'),
-      )
-    : createLivePubSub();
+  const checkpointer = sqliteFile === undefined ? undefined : startWalCheckpointer(sqliteFile, WAL_CHECKPOINT_INTERVAL_MS, logger);
+  if (checkpointer) opened.push(() => checkpointer.stop());
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
@@ -86,11 +100,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       allowedCidrs: config.allowedCidrs,
       maxResponseBytes: config.maxResponseBytes,
     });
+  opened.push(() => sender.close());
   const clock = overrides.clock ?? systemClock;
   const queueStats = new QueueStats(orm, config.database.kind);
   const metrics = new Metrics({ queue: queueStats, clock, logger });
+  const live = config.redisUrl
+    ? (await import('./realtime/redis-pubsub')).createRedisPubSub(config.redisUrl, `hookwire:${databaseIdentity(config.database)}:`, {
+        logger,
+        onDropped: () => metrics.liveFeedDropped(),
+      })
+    : createLivePubSub();
+  opened.push(() => live.close());
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
+  // Every path that meets the database down reports here: the outage is logged as it starts and ends.
+  const outage = new DatabaseOutage(logger, () => sql.writable());
+  opened.push(() => outage.close());
   const store = new DeliveryStore(sql, {
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
@@ -99,8 +124,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
-      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger)
+      ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger, outage)
       : localQueueSignal;
+  opened.push(() => queueSignal.close());
   const dispatcher = runsWorker
     ? new Dispatcher({
         store,
@@ -120,12 +146,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
           live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
         },
         onOperationalEvents: (events) => emitOperational(events),
+        outage,
       })
     : undefined;
 
   const eventTypes = new EventTypeService(orm);
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
-  const hooks = new HookService(orm, eventTypes, store);
+  // The same rules as the sender's guard, applied to a hook's URL when it is saved or tested.
+  const targetGuard = createAddressGuard({ allowPrivateTargets: config.allowPrivateTargets, allowedCidrs: config.allowedCidrs });
+  const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {
     config,
     orm,
@@ -145,35 +174,31 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     dispatcher?.wake();
     queueSignal.notify();
   }
-  // Operational events go through emitEvent like any other, so hooks can subscribe to them.
+  // Operational events go through emitEvent like any other, so hooks can subscribe to them;
+  // they are recorded as emitted by hookwire and carry no idempotency key.
   emitOperational = async (events) => {
-    for (let start = 0; start < events.length; start += MAX_BATCH) await services.events.emitMany(events.slice(start, start + MAX_BATCH));
+    const requests = events.map((event) => ({ ...event, emitter: INTERNAL_EMITTER }));
+    for (let start = 0; start < requests.length; start += MAX_BATCH) await services.events.emitMany(requests.slice(start, start + MAX_BATCH));
   };
-  const generatedAdminKey = await apiKeys.bootstrapAdminKey();
-
-  let http: HttpServer;
-  try {
-    http = await startHttpServer({
-      schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
-      services,
-      logger,
-      metrics,
-      port: config.port,
-      host: config.host,
-      probes: {
-        ready: async () => {
-          await orm.em.getConnection().execute('select 1');
-          if (!live.healthy() || !queueSignal.healthy()) return false;
-          return dispatcher ? dispatcher.isAlive() : true;
-        },
+  const http = await startHttpServer({
+    schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
+    services,
+    logger,
+    metrics,
+    port: config.port,
+    host: config.host,
+    outage,
+    probes: {
+      ready: async () => {
+        await orm.em.getConnection().execute('select 1');
+        if (!live.healthy() || !queueSignal.healthy()) return false;
+        return dispatcher ? dispatcher.isAlive() : true;
       },
-    });
-  } catch (error) {
-    await checkpointer?.stop();
-    await orm.close();
-    await live.close();
-    throw error;
-  }
+    },
+  });
+  opened.push(() => http.stop());
+  // After the port is bound: a key made by a start that then fails would be stored, never shown.
+  const generatedAdminKey = runsApi ? await apiKeys.bootstrapAdminKey() : undefined;
   dispatcher?.start();
   if (dispatcher) queueSignal.listen(() => dispatcher.wake());
   const retention = runsWorker
@@ -181,7 +206,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     : undefined;
   retention?.start();
   const port = (http.server.address() as AddressInfo).port;
-  logger.info({ port, role: config.role, database: config.database.kind }, 'hookwire started');
+  logger.info({ pid: process.pid, port, role: config.role, database: config.database.kind }, 'hookwire started');
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -198,7 +223,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       await sender.close();
       await live.close();
       await checkpointer?.stop();
+      outage.close();
       await orm.close();
+      lock?.release();
     },
   };
 }

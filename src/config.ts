@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { parseCidrs } from './delivery/address-guard';
 import { DEFAULT_RETRY_SCHEDULE } from './delivery/retry-policy';
 import { parseByteSize, parseDuration, parseDurationList } from './util/duration';
@@ -11,7 +12,7 @@ export interface Config {
   port: number;
   /** `HOST`: the interface to listen on. Default: all interfaces. */
   host: string | undefined;
-  /** `DATABASE_URL`: `postgres://…` for PostgreSQL; otherwise a SQLite file path. Default `./data/hookwire.db`. */
+  /** `DATABASE_URL`: `postgres://…` for PostgreSQL; a SQLite file path (or `file:` URL) otherwise. Default `./data/hookwire.db`. */
   database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema?: string };
   /** `REDIS_URL`: carries the live feed between processes when set. */
   redisUrl: string | undefined;
@@ -31,6 +32,8 @@ export interface Config {
   allowedCidrs: string[];
   /** `HOOKWIRE_MAX_PAYLOAD_BYTES`: the largest event payload accepted. Default 256 KiB. */
   maxPayloadBytes: number;
+  /** `HOOKWIRE_MAX_UNSENT_BYTES`: how far (in bytes) a WebSocket client may fall behind before it is closed with 4008. Default 4 MiB. */
+  maxUnsentBytes: number;
   /** `HOOKWIRE_MAX_RESPONSE_BYTES`: how much of an endpoint's answer is read and stored. Default 4 KiB. */
   maxResponseBytes: number;
   /** `HOOKWIRE_CONCURRENCY`: requests in flight per worker process. Default 128. */
@@ -47,13 +50,31 @@ export interface Config {
   retentionMs: number;
   /** `HOOKWIRE_DISABLE_AFTER`: a hook whose attempts all failed for this long (and at least 5 times) is disabled. Default 5d. */
   disableAfterMs: number;
-  /** `LOG_LEVEL`: pino level. Default `info`. */
+  /** `LOG_LEVEL`: one of pino's levels (`LOG_LEVELS`). Default `info`. */
   logLevel: string;
+}
+
+/** The values `LOG_LEVEL` accepts: pino's levels, quietest last. */
+export const LOG_LEVELS: readonly string[] = [...Object.keys(pino.levels.values).sort((a, b) => pino.levels.values[b] - pino.levels.values[a]), 'silent'];
+
+/**
+ * A setting hookwire cannot run with. Its message names the variable and what it accepts;
+ * `npm start` prints it as one line and exits, without a stack (the stack is ours, not the operator's).
+ */
+export class ConfigError extends Error {
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
 }
 
 type Env = Record<string, string | undefined>;
 
-/** Reads and validates the environment; throws an Error naming the variable at fault. */
+/** Reads and validates the environment; throws a ConfigError naming the variable at fault. */
 export function loadConfig(env: Env = process.env): Config {
   const read = <T>(name: string, fallback: string, parse: (text: string) => T): T => {
     const raw = env[name];
@@ -61,7 +82,7 @@ export function loadConfig(env: Env = process.env): Config {
     try {
       return parse(text);
     } catch (error) {
-      throw new Error(`${name}: ${(error as Error).message}`);
+      throw new ConfigError(name, (error as Error).message);
     }
   };
   const config: Config = {
@@ -81,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
       return cidrs;
     }),
     maxPayloadBytes: read('HOOKWIRE_MAX_PAYLOAD_BYTES', '256KiB', parseByteSize),
+    maxUnsentBytes: read('HOOKWIRE_MAX_UNSENT_BYTES', '4MiB', parseByteSize),
     maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
     concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),
     hookConcurrency: read('HOOKWIRE_HOOK_CONCURRENCY', '16', (t) => integer(t, 1, 10_000)),
@@ -89,13 +111,20 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: read('HOOKWIRE_SHUTDOWN_GRACE', '10s', parseDuration),
     retentionMs: read('HOOKWIRE_RETENTION', '30d', positiveDuration),
     disableAfterMs: read('HOOKWIRE_DISABLE_AFTER', '5d', positiveDuration),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: read('LOG_LEVEL', 'info', (t) => oneOf(t, LOG_LEVELS)),
   };
   if (config.leaseMs <= config.requestTimeoutMs) {
-    throw new Error('HOOKWIRE_LEASE must be longer than HOOKWIRE_REQUEST_TIMEOUT, or a slow attempt could be sent twice');
+    throw new ConfigError('HOOKWIRE_LEASE', 'must be longer than HOOKWIRE_REQUEST_TIMEOUT, or a slow attempt could be sent twice');
+  }
+  if (config.maxUnsentBytes < config.maxPayloadBytes + 64 * 1024) {
+    throw new ConfigError('HOOKWIRE_MAX_UNSENT_BYTES', 'must be at least HOOKWIRE_MAX_PAYLOAD_BYTES + 64KiB, or one large event could close a subscriber that keeps up');
   }
   return Object.freeze(config);
 }
+
+// A URL scheme: letters, then `:`. One letter is a Windows drive (`C:\data`), not a scheme.
+const URL_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
+const SQLITE_SCHEMES = ['file', 'sqlite'];
 
 function parseDatabaseUrl(text: string): Config['database'] {
   if (/^postgres(ql)?:\/\//.test(text)) {
@@ -105,7 +134,11 @@ function parseDatabaseUrl(text: string): Config['database'] {
     url.searchParams.delete('schema');
     return { kind: 'postgres', url: url.toString(), schema };
   }
-  const path = text.replace(/^(file|sqlite):(\/\/)?/, '');
+  const scheme = URL_SCHEME.exec(text)?.[1];
+  if (scheme !== undefined && !SQLITE_SCHEMES.includes(scheme.toLowerCase())) {
+    throw new Error(`"${scheme}:" is not supported: give a postgres:// (or postgresql://) URL, or a SQLite file path (or file: URL)`);
+  }
+  const path = text.replace(/^(file|sqlite):(\/\/)?/i, '');
   if (path === '') throw new Error('a SQLite database needs a file path');
   return { kind: 'sqlite', path };
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 /**
  * The errors resolvers and services throw on purpose. Each carries a literal
@@ -26,32 +27,111 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** A valid key without the scope the operation needs. */
+/** A valid key without the scope the operation (or one field of its answer) needs. */
 export class ForbiddenError extends GraphQLError {
-  constructor(needed: readonly string[]) {
-    super(`this API key lacks the scope for this operation (needs ${needed.join(' or ')})`, {
+  constructor(needed: readonly string[], what = 'this operation') {
+    super(`this API key lacks the scope for ${what} (needs ${needed.join(' or ')})`, {
       extensions: { code: 'FORBIDDEN' },
     });
   }
 }
 
-/** A change that would leave the service in a state it refuses, such as revoking the last admin key. */
+/** A request that contradicts what was stored before, e.g. an idempotency key reused with another input. */
 export class ConflictError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'CONFLICT' } });
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } });
   }
+}
+
+/** A custom event type that hooks still name: it cannot be deleted until they stop. */
+export class EventTypeInUseError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'EVENT_TYPE_IN_USE' } });
+  }
+}
+
+/** An operation whose answer could be larger than the server computes for one request. */
+export class QueryTooCostlyError extends GraphQLError {
+  constructor(cost: number, limit: number) {
+    super(
+      `the operation costs ${cost}, more than the limit of ${limit}: ask for smaller pages (\`first\`), fewer nested lists or fewer aliases`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', cost, limit } },
+    );
+  }
+}
+
+/** A document that is not GraphQL: Apollo's code for the same failure over HTTP. */
+export class ParseFailedError extends GraphQLError {
+  constructor(error: GraphQLError) {
+    super(error.message, { source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  }
+}
+
+/** A document the schema or a limit rule rejects: Apollo's code for the same failure over HTTP. */
+export class ValidationFailedError extends GraphQLError {
+  constructor(error: GraphQLError) {
+    super(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  }
+}
+
+/** A document without the operation the request names (or with several and no name). */
+export class OperationResolutionError extends GraphQLError {
+  constructor(operationName: string | null | undefined) {
+    super(operationName ? `the document has no operation named "${operationName}"` : 'the document must name the operation to run: it holds several', {
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    });
+  }
+}
+
+/** How long a client is asked to wait before retrying what the database could not take. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * The database cannot take the operation now (unreachable, restarting, out of connections,
+ * locked): nothing was done, and the same request may be sent again after
+ * `extensions.retryAfter` seconds. Over HTTP it answers 503 with `Retry-After` (Apollo Server
+ * reads `extensions.http`, which the formatter keeps from clients).
+ */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super('the database is unavailable; nothing was done, retry later', {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: RETRY_AFTER_SECONDS,
+        http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+      },
+    });
+  }
+}
+
+/** The error to answer instead of `error` when it says the database is unavailable. */
+export function asServiceUnavailable(error: unknown): unknown {
+  return isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
 }
 
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
+  'SERVICE_UNAVAILABLE',
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CONFLICT',
+  'EVENT_TYPE_IN_USE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COSTLY',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/**
+ * The code a client sees for `error`: its own when public, SERVICE_UNAVAILABLE when it says
+ * the database is unavailable, INTERNAL_SERVER_ERROR otherwise.
+ */
+export function publicErrorCode(error: GraphQLError): string {
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) return code;
+  return isDatabaseUnavailable(error) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
+}

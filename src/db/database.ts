@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MikroORM } from '@mikro-orm/knex';
+import type { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../config';
 import { MIGRATION_NAMES, loadMigrations } from './migrations';
 import { ormOptions } from './orm-config';
@@ -34,6 +35,10 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
   return MikroORM.init(await ormOptions(database, poolSize));
 }
 
+// The table MikroORM records applied migrations in, with the columns its migrator creates.
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+const MIGRATIONS_TABLE_COLUMNS = '"id" serial primary key, "name" varchar(255), "executed_at" timestamptz default current_timestamp';
+
 /**
  * Applies pending migrations. On PostgreSQL an advisory lock makes processes that start
  * together take turns, so each migration runs exactly once.
@@ -41,9 +46,21 @@ export async function openDatabase(database: Config['database'], poolSize?: numb
 export async function migrate(orm: Orm, database: Config['database']): Promise<string[]> {
   if (await allApplied(orm, database)) return [];
   await prepareMigrator(orm, database);
-  const run = async () => (await orm.getMigrator().up()).map((migration) => migration.name);
+  const migrator = orm.getMigrator() as Migrator;
+  const run = async () => (await migrator.up()).map((migration) => migration.name);
   if (database.kind === 'sqlite') return run();
-  return withPgClient(database.url, (client) => whileLocked(client, run));
+  const table = `${quoteIdentifier(database.schema ?? 'public')}.${quoteIdentifier(MIGRATIONS_TABLE)}`;
+  // The migrator's own "create the table if missing" lists every table of every schema in the
+  // database, then creates ours if the list lacks it: a schema another process drops meanwhile
+  // fails that list (3F000, 42P01), and a list that misses ours fails the create (42P07). Ours
+  // is created here, under the lock, and the migrator told it exists.
+  migrator.getStorage().ensureTable = async () => {};
+  return withPgClient(database.url, (client) =>
+    whileLocked(client, async () => {
+      await client.query(`create table if not exists ${table} (${MIGRATIONS_TABLE_COLUMNS})`);
+      return run();
+    }),
+  );
 }
 
 /** Runs work while holding the session-level advisory lock every hookwire process shares. */
@@ -65,7 +82,7 @@ export async function prepareMigrator(orm: Orm, database: Config['database']): P
 async function allApplied(orm: Orm, database: Config['database']): Promise<boolean> {
   const expected = MIGRATION_NAMES[database.kind];
   try {
-    const rows = await orm.em.getConnection().execute('select name from mikro_orm_migrations');
+    const rows = await orm.em.getConnection().execute(`select name from ${MIGRATIONS_TABLE}`);
     const applied = new Set(rows.map((row: { name: string }) => row.name));
     return expected.every((name) => applied.has(name));
   } catch {

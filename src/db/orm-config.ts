@@ -2,6 +2,9 @@ import type { AbstractSqlDriver, Options } from '@mikro-orm/knex';
 import type { Config } from '../config';
 import { ENTITIES } from './entities';
 
+/** How long a SQLite statement waits for another connection's write lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
 /** What each new SQLite connection gets; the libsql connection has better-sqlite3's `exec`. */
 function applySqlitePragmas(connection: { exec(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void): void {
   try {
@@ -9,7 +12,7 @@ function applySqlitePragmas(connection: { exec(sql: string): unknown }, done: (e
     // crash (the WAL is fsynced at checkpoints), which is the failure hookwire promises to survive.
     // Checkpoints are a background thread's job (wal-checkpointer.ts); the writer's own, at
     // 4,000 pages rather than SQLite's 1,000, is the backstop that lets the WAL start over.
-    connection.exec('pragma journal_mode = wal; pragma synchronous = normal; pragma busy_timeout = 5000; pragma foreign_keys = on; pragma wal_autocheckpoint = 4000;');
+    connection.exec(`pragma journal_mode = wal; pragma synchronous = normal; pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; pragma foreign_keys = on; pragma wal_autocheckpoint = 4000;`);
     done(null, connection);
   } catch (error) {
     done(error as Error, connection);

@@ -8,16 +8,18 @@ import { decodeCursor, pageSize, toPage, type Page } from '../graphql/connection
 export async function findPage<T extends { id: string }, N>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  /** The condition; a function when it holds raw fragments, which MikroORM lets each query use once. */
+  where: FilterQuery<T> | (() => FilterQuery<T>),
   args: { first?: number | null; after?: string | null },
   map: (row: T) => N,
 ): Promise<Page<N>> {
   const size = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : undefined;
-  const pageWhere = (after ? { $and: [where, { id: { $lt: after } }] } : where) as FilterQuery<T>;
+  const condition = typeof where === 'function' ? where : () => where;
+  const pageWhere = (after ? { $and: [condition(), { id: { $lt: after } }] } : condition()) as FilterQuery<T>;
   const [rows, total] = await Promise.all([
     em.find(entity, pageWhere, { orderBy: { id: 'desc' } as never, limit: size + 1 }),
-    em.count(entity, where),
+    em.count(entity, condition()),
   ]);
   return toPage(rows as T[], size, total, map);
 }

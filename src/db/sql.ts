@@ -1,5 +1,6 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { dialectOf, type Dialect, type Orm } from './database';
+import { SQLITE_BUSY_TIMEOUT_MS } from './orm-config';
 
 /** A row as the driver returns it; see `delivery/sql-values.ts` for reading its values. */
 export type Row = Record<string, unknown>;
@@ -17,6 +18,12 @@ export interface Sql extends SqlSession {
   readonly dialect: Dialect;
   /** Runs `work` in one transaction, committed if it resolves and rolled back if it throws. */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Resolves when the database would take a write now, rejects with its error otherwise:
+   * PostgreSQL answers at all; SQLite grants its write lock at once (no busy wait: a lock
+   * another process holds fails it, though reads still work).
+   */
+  writable(): Promise<void>;
 }
 
 /** What knex's client offers for taking a connection out of the pool and giving it back. */
@@ -81,6 +88,18 @@ export function createSql(orm: Orm): Sql {
 
   return {
     dialect,
+    writable: () =>
+      withConnection(async (session) => {
+        if (dialect === 'postgres') return session.exec('select 1');
+        // The synchronous driver would block the process for the whole busy timeout.
+        await session.exec('pragma busy_timeout = 0');
+        try {
+          await session.exec('begin immediate');
+          await session.exec('rollback');
+        } finally {
+          await session.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+        }
+      }),
     all: (sql, params = []) => withConnection((session) => session.all(sql, params)),
     run: (sql, params = []) => withConnection((session) => session.run(sql, params)),
     transaction: (work) =>

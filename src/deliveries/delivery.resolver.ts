@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import type { GraphQLContext } from '../graphql/context';
 import type { AttemptMessage } from '../realtime/topics';
 import { deliveryUpdateFromMessage, toAttemptNode, toDeliveryNode } from './delivery.mapping';
@@ -18,7 +19,8 @@ export class DeliveryResolver {
     description: 'Every delivery, newest first, across hooks or for one: by status, event type or pattern, and creation time.',
   })
   async deliveries(@Args(() => AllDeliveriesArgs) args: AllDeliveriesArgs, @Ctx() { services }: GraphQLContext): Promise<DeliveryConnection> {
-    return services.deliveries.list(args, toDeliveryNode);
+    const events = args.event ? await services.eventTypes.validateSelection([args.event], 'event') : null;
+    return services.deliveries.list({ ...args, events }, toDeliveryNode);
   }
 
   @Authorized('ADMIN')
@@ -48,9 +50,10 @@ export class DeliveryResolver {
     return toDeliveryNode(await services.deliveries.replayEvent(eventId, hookId));
   }
 
+  @EmitReadable()
   @FieldResolver(() => [DeliveryAttemptNode], { description: 'Every attempt, first to last.' })
-  async attempts(@Root() delivery: DeliveryNode, @Ctx() { services }: GraphQLContext): Promise<DeliveryAttemptNode[]> {
-    return (await services.deliveries.attempts(delivery.id)).map(toAttemptNode);
+  async attempts(@Root() delivery: DeliveryNode, @Ctx() { loaders }: GraphQLContext): Promise<DeliveryAttemptNode[]> {
+    return (await loaders.attempts(delivery.id)).map(toAttemptNode);
   }
 
   @Authorized('READ')

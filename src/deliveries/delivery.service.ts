@@ -4,8 +4,9 @@ import { findPage } from '../db/paginate';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
-import { eventTypeCondition } from '../db/event-type-filter';
+import { eventTypeCondition } from '../events/event-selection';
 import type { Page } from '../graphql/connection';
+import { createdBetween } from '../graphql/time-range';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
 import { DeliveryAttempt } from './delivery-attempt.entity';
@@ -15,23 +16,10 @@ import { Delivery, type DeliveryStatus } from './delivery.entity';
 export interface DeliveryFilter {
   hookId?: string | null;
   status?: DeliveryStatus | null;
-  /** An exact type, or a pattern: `*`, `User.*`. */
-  event?: string | null;
+  /** Exact types and patterns (`*`, `User.*`), validated as a hook's `events`. */
+  events?: readonly string[] | null;
   since?: Date | null;
   until?: Date | null;
-}
-
-function deliveryWhere(filter: DeliveryFilter): FilterQuery<Delivery> {
-  const where: FilterQuery<Delivery> = {};
-  if (filter.hookId) where.hook = filter.hookId;
-  if (filter.status) where.status = filter.status;
-  const byType = filter.event ? eventTypeCondition('eventType', [filter.event], 'event') : null;
-  if (byType) Object.assign(where, byType);
-  if (filter.since && filter.until && filter.since > filter.until) throw new BadUserInputError('`since` must not be after `until`', 'since');
-  if (filter.since || filter.until) {
-    where.createdAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lte: filter.until } : {}) };
-  }
-  return where;
 }
 
 /** Reads deliveries and their attempts, and sends them again on request. */
@@ -49,31 +37,29 @@ export class DeliveryService {
     return delivery;
   }
 
-  /** A hook's deliveries, newest first, optionally by status and event type. */
-  async listForHook<N>(
-    hookId: string,
-    args: { first?: number | null; after?: string | null; status?: DeliveryStatus | null; event?: string | null },
-    map: (delivery: Delivery) => N,
-  ): Promise<Page<N>> {
-    return this.list({ ...args, hookId }, map);
-  }
-
   /**
-   * Deliveries across hooks, newest first: by hook, status, event type or pattern (`User.*`),
-   * and creation time in [since, until].
+   * Deliveries across hooks, newest first: by hook, status, a validated selection of event
+   * types or patterns (`User.*`), and creation time in [since, until].
    */
   async list<N>(filter: DeliveryFilter & { first?: number | null; after?: string | null }, map: (delivery: Delivery) => N): Promise<Page<N>> {
-    return findPage(this.orm.em.fork(), Delivery, deliveryWhere(filter), filter, map);
+    const createdAt = createdBetween(filter.since, filter.until);
+    const where = (): FilterQuery<Delivery> => ({
+      ...(filter.hookId ? { hook: filter.hookId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.events ? eventTypeCondition(filter.events, 'eventType') : {}),
+      ...createdAt,
+    });
+    return findPage(this.orm.em.fork(), Delivery, where, filter, map);
   }
 
-  /** An event's deliveries, one per hook it went to. */
-  async listForEvent<N>(eventId: string, args: { first?: number | null; after?: string | null }, map: (delivery: Delivery) => N): Promise<Page<N>> {
-    return findPage(this.orm.em.fork(), Delivery, { event: eventId }, args, map);
-  }
-
-  /** Every attempt of a delivery, first to last. */
-  async attempts(deliveryId: string): Promise<DeliveryAttempt[]> {
-    return this.orm.em.fork().find(DeliveryAttempt, { delivery: deliveryId }, { orderBy: { number: 'asc' } });
+  /** Every attempt of each delivery, first to last, in one statement. */
+  async attemptsOf(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
+    const attempts = await this.orm.em
+      .fork()
+      .find(DeliveryAttempt, { delivery: { $in: [...deliveryIds] } }, { orderBy: { delivery: 'asc', number: 'asc' } });
+    const byDelivery = new Map<string, DeliveryAttempt[]>(deliveryIds.map((id) => [id, []]));
+    for (const attempt of attempts) byDelivery.get(attempt.delivery.id)?.push(attempt);
+    return byDelivery;
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */

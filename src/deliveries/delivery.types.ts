@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { Connection, PageArgs } from '../graphql/connection';
 import { HookHeaderNode } from '../hooks/hook.types';
 
@@ -32,33 +33,41 @@ export class AttemptRequest {
 /** One HTTP attempt of a delivery. */
 @ObjectType('DeliveryAttempt')
 export class DeliveryAttemptNode {
+  @EmitReadable()
   @Field(() => ID)
   id!: string;
 
+  @EmitReadable()
   @Field(() => Int, { description: '1 for the first attempt.' })
   number!: number;
 
+  @EmitReadable()
   @Field(() => String, { description: 'SCHEDULED, or MANUAL for a redelivery asked for by hand.' })
   trigger!: string;
 
+  @EmitReadable()
   @Field(() => Date)
   startedAt!: Date;
 
+  @EmitReadable()
   @Field(() => Int)
   durationMs!: number;
 
+  @EmitReadable()
   @Field(() => Boolean)
   succeeded!: boolean;
 
   @Field(() => AttemptRequest)
   request!: AttemptRequest;
 
+  @EmitReadable()
   @Field(() => Int, { nullable: true })
   responseStatus!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES.' })
   responseBody!: string | null;
 
+  @EmitReadable()
   @Field(() => String, { nullable: true, description: '`http`, `timeout`, `network` or `blocked`; null on success.' })
   errorKind!: string | null;
 
@@ -69,33 +78,41 @@ export class DeliveryAttemptNode {
 /** One event on its way to one hook. */
 @ObjectType('Delivery')
 export class DeliveryNode {
+  @EmitReadable()
   @Field(() => ID)
   id!: string;
 
   @Field(() => ID)
   hookId!: string;
 
+  @EmitReadable()
   @Field(() => ID)
   eventId!: string;
 
+  @EmitReadable()
   @Field(() => String, { description: 'The event type.' })
   event!: string;
 
+  @EmitReadable()
   @Field(() => DeliveryStatusEnum)
   status!: DeliveryStatusEnum;
 
+  @EmitReadable()
   @Field(() => Int)
   attemptCount!: number;
 
+  @EmitReadable()
   @Field(() => Date, { nullable: true })
   nextAttemptAt!: Date | null;
 
   @Field(() => String, { nullable: true })
   lastError!: string | null;
 
+  @EmitReadable()
   @Field(() => Date)
   createdAt!: Date;
 
+  @EmitReadable()
   @Field(() => Date)
   updatedAt!: Date;
 }

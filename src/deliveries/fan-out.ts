@@ -39,12 +39,21 @@ export async function insertEventsWithDeliveries(
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
     await tx.run(
-      `insert into events (id, event_type, payload, idempotency_key, created_at) values ${chunk.map(() => `(${placeholders(5)})`).join(', ')}`,
-      chunk.flatMap((event) => [event.id, event.type, payloadJson.get(event), event.idempotencyKey ?? null, dateParam(dialect, event.createdAt)]),
+      `insert into events (id, event_type, payload, idempotency_key, emitter_key, input_hash, created_at)
+         values ${chunk.map(() => `(${placeholders(7)})`).join(', ')}`,
+      chunk.flatMap((event) => [
+        event.id,
+        event.type,
+        payloadJson.get(event),
+        event.idempotencyKey ?? null,
+        event.emitter ?? null,
+        event.inputHash ?? null,
+        dateParam(dialect, event.createdAt),
+      ]),
     );
   }
   // Read in the transaction, so a delivery goes to the hook as it is when the event commits.
-  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, h.ordered, ${HOOK_TARGET_COLUMNS} from hooks h`);
+  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h`);
   const now = dateParam(dialect, new Date());
   const leaseEnd = handoff ? dateParam(dialect, handoff.leaseEnd) : null;
   const rows: unknown[][] = [];

@@ -31,9 +31,19 @@ export interface AddressGuardOptions {
   allowedCidrs: readonly string[];
 }
 
+/** A refused range: why, and which block of the special-purpose registries (`127.0.0.0/8`). */
+export interface AddressRange {
+  reason: AddressReason;
+  range: string;
+  /** Set when an IPv6 address was judged by the IPv4 address it carries. */
+  carried?: 'IPv4-mapped' | 'NAT64' | '6to4';
+}
+
 /** A compiled guard: `blockedReason(ip)` is `null` when the sender may connect to `ip`. */
 export interface AddressGuard {
   blockedReason(ip: string): AddressReason | null;
+  /** As `blockedReason`, naming the range. */
+  blockedRange(ip: string): AddressRange | null;
 }
 
 // Most specific first: the first matching rule names the reason.
@@ -61,6 +71,8 @@ const IPV6_RULES: [AddressReason, string[]][] = [
 ];
 const IPV4_TABLE = compileRules(IPV4_RULES);
 const IPV6_TABLE = compileRules(IPV6_RULES);
+// Global unicast IPv6 is 2000::/3; everything else not named above is reserved.
+const OUTSIDE_GLOBAL_UNICAST = '::/0 outside 2000::/3';
 
 /**
  * Parses `address/prefix` (IPv4 or IPv6); a bare address means a single host.
@@ -91,19 +103,29 @@ export function parseCidrs(list: readonly string[]): Cidr[] {
  * judged by the IPv4 address they carry; IPv6 outside 2000::/3 is reserved.
  */
 export function classifyAddress(ip: string): AddressReason | null {
+  return classifyRange(ip)?.reason ?? null;
+}
+
+/** As {@link classifyAddress}, naming the refused range (`range` is empty for `not-an-ip`). */
+export function classifyRange(ip: string): AddressRange | null {
   if (isIPv4(ip)) return firstMatch(IPV4_TABLE, ip, 'ipv4');
   const bare = ip.split('%')[0];
-  if (!isIPv6(bare)) return 'not-an-ip';
+  if (!isIPv6(bare)) return { reason: 'not-an-ip', range: '' };
   const g = ipv6Groups(bare);
   const upperZero = g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0;
-  if (upperZero && g[5] === 0xffff) return classifyAddress(groupsToIPv4(g[6], g[7]));
+  if (upperZero && g[5] === 0xffff) return carrying(groupsToIPv4(g[6], g[7]), 'IPv4-mapped');
   if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0) {
-    return classifyAddress(groupsToIPv4(g[6], g[7]));
+    return carrying(groupsToIPv4(g[6], g[7]), 'NAT64');
   }
-  if (g[0] === 0x2002) return classifyAddress(groupsToIPv4(g[1], g[2]));
-  const reason = firstMatch(IPV6_TABLE, bare, 'ipv6');
-  if (reason !== null) return reason;
-  return (g[0] & 0xe000) === 0x2000 ? null : 'reserved';
+  if (g[0] === 0x2002) return carrying(groupsToIPv4(g[1], g[2]), '6to4');
+  const range = firstMatch(IPV6_TABLE, bare, 'ipv6');
+  if (range !== null) return range;
+  return (g[0] & 0xe000) === 0x2000 ? null : { reason: 'reserved', range: OUTSIDE_GLOBAL_UNICAST };
+}
+
+function carrying(ipv4: string, carried: NonNullable<AddressRange['carried']>): AddressRange | null {
+  const range = firstMatch(IPV4_TABLE, ipv4, 'ipv4');
+  return range === null ? null : { ...range, carried };
 }
 
 /** Whether `ip` falls in one of `cidrs` (an IPv4 block also covers its IPv4-mapped IPv6 form). */
@@ -114,13 +136,36 @@ export function isAllowed(ip: string, cidrs: readonly (string | Cidr)[]): boolea
 /** Compiles the options once (throws on a malformed CIDR) into a reusable guard. */
 export function createAddressGuard(options: AddressGuardOptions): AddressGuard {
   const allowed = toBlockList(options.allowedCidrs);
-  return {
-    blockedReason(ip) {
-      if (options.allowPrivateTargets) return null;
-      const reason = classifyAddress(ip);
-      return reason === null || contains(allowed, ip) ? null : reason;
-    },
+  const blockedRange = (ip: string): AddressRange | null => {
+    if (options.allowPrivateTargets) return null;
+    const range = classifyRange(ip);
+    return range === null || contains(allowed, ip) ? null : range;
   };
+  return { blockedRange, blockedReason: (ip) => blockedRange(ip)?.reason ?? null };
+}
+
+// RFC 6761: `localhost` and every name under it are loopback, whatever DNS says.
+const LOCALHOST_NAME = /^(?:.+\.)?localhost\.?$/;
+const LOOPBACKS = ['127.0.0.1', '::1'];
+
+/**
+ * Why a hook URL's host can never be a target, or `null` when it may be: an IP literal in a
+ * refused range (after the WHATWG parser's normalisation, so `2130706433`, `0x7f.1` and
+ * `[::ffff:127.0.0.1]` are all 127.0.0.1), or a `localhost` name while loopback is refused.
+ * A DNS name is left to the send-time check, which sees the address actually connected to.
+ */
+export function targetHostRefusal(guard: AddressGuard, url: URL): string | null {
+  const literal = ipLiteralOf(url);
+  if (literal !== null) {
+    const range = guard.blockedRange(literal);
+    if (range === null) return null;
+    const carried = range.carried ? ` (an ${range.carried} address)` : '';
+    return `url host ${url.hostname}${carried} is in ${range.range} (${range.reason}), where hookwire does not deliver; HOOKWIRE_ALLOWED_CIDRS can exempt a range`;
+  }
+  if (!LOCALHOST_NAME.test(url.hostname)) return null;
+  // An allow-list exempting either loopback address lets localhost through to the send-time check.
+  if (LOOPBACKS.some((ip) => guard.blockedRange(ip) === null)) return null;
+  return `url host ${url.hostname} is a localhost name, in 127.0.0.0/8 and ::1/128 (loopback), where hookwire does not deliver; HOOKWIRE_ALLOWED_CIDRS can exempt a range`;
 }
 
 /** The `blocked` outcome message: `target address 127.0.0.1 is private (loopback)`. */
@@ -152,8 +197,9 @@ export function ipLiteralOf(url: URL): string | null {
   return isIPv4(host) || isIPv6(host) ? host : null;
 }
 
-function compileRules(rules: [AddressReason, string[]][]): [AddressReason, BlockList][] {
-  return rules.map(([reason, cidrs]) => [reason, toBlockList(cidrs)]);
+// One BlockList per CIDR, so a match can name its range.
+function compileRules(rules: [AddressReason, string[]][]): [AddressRange, BlockList][] {
+  return rules.flatMap(([reason, cidrs]) => cidrs.map((range): [AddressRange, BlockList] => [{ reason, range }, toBlockList([range])]));
 }
 
 function toBlockList(cidrs: readonly (string | Cidr)[]): BlockList {
@@ -165,7 +211,7 @@ function toBlockList(cidrs: readonly (string | Cidr)[]): BlockList {
   return list;
 }
 
-function firstMatch(table: [AddressReason, BlockList][], ip: string, family: 'ipv4' | 'ipv6'): AddressReason | null {
+function firstMatch(table: [AddressRange, BlockList][], ip: string, family: 'ipv4' | 'ipv6'): AddressRange | null {
   return table.find(([, list]) => list.check(ip, family))?.[0] ?? null;
 }
 

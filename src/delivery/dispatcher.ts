@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
-import type { DeliveryStore } from './delivery-store';
+import { DeliveryLog, type EngineLogger, type OutageReporter } from './delivery-log';
+import type { Completed, DeliveryStore } from './delivery-store';
 import type { Handoff, HandoffSource } from './handoff';
 import { HookGate } from './hook-gate';
 import type { AttemptResult, DeliveryJob, DisabledHook, NextStep } from './job';
@@ -11,12 +12,6 @@ import { buildRequest } from './request-builder';
 import { isGone, planRetry, type RetryPolicy } from './retry-policy';
 import type { Sender } from './sender';
 
-/** The few log calls the engine makes; pino's logger fits. */
-export interface EngineLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
 
 /** How a dispatcher behaves; every field comes from the validated config. */
 export interface DispatcherOptions {
@@ -42,6 +37,8 @@ export interface DispatcherOptions {
    * in memory faster than they are stored.
    */
   onOperationalEvents?: (events: OperationalEvent[]) => Promise<void>;
+  /** Told of database failures: those that mean an outage are logged there, once per outage. */
+  outage?: OutageReporter;
   workerId?: string;
 }
 
@@ -81,6 +78,7 @@ export class Dispatcher implements HandoffSource {
   private readonly reserved = new Map<string, number>();
   private reservedTotal = 0;
   private readonly gate: HookGate;
+  private readonly log: DeliveryLog;
   private readonly rateTimers = new Map<string, NodeJS.Timeout>();
   private pendingResults: AttemptResult[] = [];
   private flushing: Promise<void> | undefined;
@@ -93,6 +91,7 @@ export class Dispatcher implements HandoffSource {
   constructor(private readonly options: DispatcherOptions) {
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.gate = new HookGate(options.hookConcurrency, options.leaseMs, options.requestTimeoutMs);
+    this.log = new DeliveryLog(options.logger);
     this.refillSlots = Math.max(1, Math.floor(options.concurrency / 8));
   }
 
@@ -147,7 +146,7 @@ export class Dispatcher implements HandoffSource {
         this.failures = 0;
       } catch (error) {
         const backoff = ERROR_BACKOFF_MS[Math.min(this.failures++, ERROR_BACKOFF_MS.length - 1)];
-        this.options.logger.error({ err: error, backoffMs: backoff }, 'claiming deliveries failed; retrying');
+        if (!this.reportOutage(error)) this.options.logger.error({ err: error, backoffMs: backoff }, 'claiming deliveries failed; retrying');
         await sleep(backoff);
         continue;
       }
@@ -239,7 +238,9 @@ export class Dispatcher implements HandoffSource {
         if (release.length === 0) return;
         this.options.store
           .release(release, this.workerId, this.options.clock.now())
-          .catch((error) => this.options.logger.warn({ err: error, count: release.length }, 'could not give back handed-over deliveries; they come due when their lease ends'));
+          .catch((error) => {
+            if (!this.reportOutage(error)) this.options.logger.warn({ err: error, count: release.length }, 'could not give back handed-over deliveries; they come due when their lease ends');
+          });
       },
       abort: giveBack,
     };
@@ -269,18 +270,67 @@ export class Dispatcher implements HandoffSource {
       .catch((error) => this.options.logger.error({ err: error, deliveryId: job.deliveryId }, 'an attempt failed to run'))
       .finally(() => {
         this.sending.delete(job.deliveryId);
-        this.finishAttempt(job.hookId, durationMs);
+        this.finishAttempt(job, durationMs);
       });
   }
 
-  private finishAttempt(hookId: string, durationMs?: number): void {
+  /** An attempt is over: `durationMs` is set when it produced a result to record. */
+  private finishAttempt(job: DeliveryJob, durationMs?: number): void {
+    const { hookId } = job;
     this.inFlight--;
-    this.gate.finished(hookId, durationMs);
-    this.startReady(hookId);
-    // Held work of this hook takes the freed slot; once it runs low, and enough slots are
-    // free to make a claim worth its query, the loop looks for what was left behind.
-    if (this.backlogged && this.gate.runningLow(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
+    if (!job.ordered) {
+      this.gate.finished(hookId, durationMs);
+      this.startReady(hookId);
+      // Held work of this hook takes the freed slot; once it runs low, and enough slots are
+      // free to make a claim worth its query, the loop looks for what was left behind.
+      if (this.backlogged && this.gate.runningLow(hookId) && this.freeSlots() >= this.refillSlots) this.wake();
+    } else if (durationMs === undefined) {
+      // Nothing to record: the delivery stays leased, and what follows it must wait for it in the queue.
+      this.gate.finished(hookId);
+      this.giveBack(this.gate.dropHeld(hookId));
+    }
+    // An ordered hook's attempt with a result keeps its gate slot until it is recorded (see settleOrdered).
     if (this.inFlight === 0) for (const resolve of this.idle) resolve();
+  }
+
+  /**
+   * After a batch is written (or could not be): ordered hooks' attempts end here, not when
+   * the endpoint answered, so their next delivery starts only once this one is stored. It
+   * starts at once from what the claim holds, or a claim fetches the next run. A head that
+   * stays open (a retry, an unrecorded attempt) holds the rest back in the queue, so they are
+   * given back; so is held work of a hook the batch disabled.
+   */
+  private settleOrdered(batch: readonly AttemptResult[], disabled: readonly DisabledHook[], recorded: boolean): void {
+    const giveBack = disabled.flatMap((hook) => this.gate.dropHeld(hook.hookId));
+    let claim = false;
+    for (const { job, next, durationMs } of batch) {
+      if (!job.ordered) continue;
+      this.gate.finished(job.hookId, durationMs);
+      if (!recorded || next.status === 'RETRYING' || !this.running) giveBack.push(...this.gate.dropHeld(job.hookId));
+      else if (this.gate.holds(job.hookId)) this.startReady(job.hookId);
+      else claim = true;
+    }
+    this.giveBack(giveBack);
+    if (claim) this.wake();
+  }
+
+  /** Releases held jobs to the queue (in the background: a failure only leaves them leased until their lease ends). */
+  private giveBack(jobs: readonly DeliveryJob[]): void {
+    if (jobs.length === 0) return;
+    this.options.store
+      .release(
+        jobs.map((job) => job.deliveryId),
+        this.workerId,
+        this.options.clock.now(),
+      )
+      .catch((error) => {
+        if (!this.reportOutage(error)) this.options.logger.warn({ err: error, count: jobs.length }, 'could not give back held deliveries; they come due when their lease ends');
+      });
+  }
+
+  /** True when `error` is the database being unavailable, which the outage log has taken note of. */
+  private reportOutage(error: unknown): boolean {
+    return this.options.outage?.report(error, 'worker') ?? false;
   }
 
   /** Starts the hook's held jobs that may go now; for a rate-limited hook, sets a timer for the next. */
@@ -335,7 +385,15 @@ export class Dispatcher implements HandoffSource {
    */
   private enqueueResult(result: AttemptResult): void {
     this.pendingResults.push(result);
-    if (this.flushing || this.linger) return;
+    if (this.flushing) return;
+    // An ordered hook waits for this write before its next delivery: no lingering for company.
+    if (result.job.ordered) {
+      clearTimeout(this.linger);
+      this.linger = undefined;
+      this.flushing = this.drainResults();
+      return;
+    }
+    if (this.linger) return;
     this.linger = setTimeout(() => {
       this.linger = undefined;
       this.flushing = this.drainResults();
@@ -363,29 +421,36 @@ export class Dispatcher implements HandoffSource {
 
   private async writeBatch(batch: AttemptResult[]): Promise<void> {
     const { store, clock, logger, onAttempt, onOperationalEvents } = this.options;
-    let disabled: DisabledHook[] = [];
+    let completed: Completed;
     for (let attempt = 0; ; attempt++) {
       try {
-        disabled = await store.complete(batch, this.workerId, clock.now());
+        completed = await store.complete(batch, this.workerId, clock.now());
         break;
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,
         // the leases run out and the deliveries are sent again: at-least-once.
+        const unavailable = this.reportOutage(error);
         if (attempt >= ERROR_BACKOFF_MS.length) {
-          logger.error({ err: error, count: batch.length }, 'could not record attempts; their deliveries will be retried after the lease');
+          // Said even during an outage (without the stack): these attempts will be made again.
+          logger.error({ err: unavailable ? undefined : error, count: batch.length }, 'could not record attempts; their deliveries will be retried after the lease');
+          this.settleOrdered(batch, [], false);
           return;
         }
-        logger.warn({ err: error }, 'recording attempts failed; retrying');
+        if (!unavailable) logger.warn({ err: error }, 'recording attempts failed; retrying');
         await sleep(ERROR_BACKOFF_MS[attempt]);
       }
     }
-    // An ordered hook's next delivery becomes claimable only now that this one is recorded.
+    const { disabled } = completed;
+    this.settleOrdered(batch, disabled, true);
     if (this.backlogged) this.wake();
     this.wakeForRetries(batch);
+    this.log.recorded(batch, completed);
     if (onAttempt) for (const result of batch) onAttempt(result);
     const operational = operationalEventsOf(batch, disabled);
     if (onOperationalEvents && operational.length > 0) {
-      await onOperationalEvents(operational).catch((error) => logger.error({ err: error }, 'could not emit operational events'));
+      await onOperationalEvents(operational).catch((error) => {
+        if (!this.reportOutage(error)) logger.error({ err: error }, 'could not emit operational events');
+      });
     }
   }
 
@@ -395,12 +460,19 @@ export class Dispatcher implements HandoffSource {
     for (const { next } of batch) if (next.status === 'RETRYING') earliest = Math.min(earliest, next.at.getTime());
     if (earliest === Infinity || (this.retryTimer && this.retryTimer.at <= earliest)) return;
     if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    this.armRetryTimer(earliest);
+  }
+
+  private armRetryTimer(at: number): void {
     const timer = setTimeout(() => {
+      // Timers may fire a millisecond early by the clock: a claim then would find the retry
+      // not yet due, and with nothing else to wake the loop it would wait for the slow poll.
+      if (this.options.clock.now().getTime() < at) return this.armRetryTimer(at);
       this.retryTimer = undefined;
       this.wake();
-    }, Math.max(0, earliest - this.options.clock.now().getTime()));
+    }, Math.max(0, at - this.options.clock.now().getTime()));
     timer.unref();
-    this.retryTimer = { at: earliest, timer };
+    this.retryTimer = { at, timer };
   }
 
   private waitForWork(): Promise<void> {

@@ -7,9 +7,13 @@ const EWMA_WEIGHT = 0.2;
 
 /**
  * Decides, per hook, whether a claimed delivery may be sent now: at most `hookConcurrency`
- * in flight, and no faster than the hook's rate limit. What must wait is held here, in
- * event order, but only as much as can be sent before its lease runs out (judged from the
- * hook's recent attempt durations); the rest is given back to the queue.
+ * in flight (one for an ordered hook), and no faster than the hook's rate limit. What must
+ * wait is held here, in event order, but only as much as can be sent before its lease runs
+ * out (judged from the hook's recent attempt durations); the rest is given back to the queue.
+ *
+ * An ordered hook's attempt counts as in flight until it is recorded, not merely answered:
+ * the dispatcher calls {@link finished} for it after the write, so the next held delivery
+ * goes out only once the previous one's outcome is stored.
  */
 export class HookGate {
   private readonly inFlight = new Map<string, number>();
@@ -33,13 +37,14 @@ export class HookGate {
    * topped up once it is {@link runningLow}, so the claim's round trip overlaps the sending
    * of what is left instead of leaving the hook idle while it runs. Zero when no global slot
    * is free, when the hook can start nothing and holds nothing (it waits for a slot), and for
-   * an ordered hook with an attempt out.
+   * an ordered hook with an attempt out or work held: its next run of deliveries is claimed
+   * only once the last one claimed is recorded, so the claim sees where the queue stands.
    */
   quota(hook: { hookId: string; rateLimit: number | null; ordered: boolean }, freeGlobal: number): number {
     const inFlight = this.inFlight.get(hook.hookId) ?? 0;
     const held = this.held.get(hook.hookId)?.length ?? 0;
     if (freeGlobal <= 0) return 0;
-    if (hook.ordered) return held === 0 && inFlight === 0 ? 1 : 0;
+    if (hook.ordered) return held === 0 && inFlight === 0 ? 1 + this.holdLimit(hook.hookId, hook.rateLimit, 1) : 0;
     const startRoom = Math.max(0, Math.min(this.hookConcurrency - inFlight, freeGlobal));
     const holdLimit = this.holdLimit(hook.hookId, hook.rateLimit);
     if ((startRoom === 0 && held === 0) || held > this.lowWater(holdLimit)) return 0;
@@ -50,6 +55,8 @@ export class HookGate {
   runningLow(hookId: string): boolean {
     const queue = this.held.get(hookId);
     if (!queue?.length) return true;
+    // An ordered hook is topped up only once it holds nothing (see quota).
+    if (queue[0].ordered) return false;
     return queue.length <= this.lowWater(this.holdLimit(hookId, queue[0].rateLimit));
   }
 
@@ -60,7 +67,7 @@ export class HookGate {
       return 'start';
     }
     const queue = this.held.get(job.hookId) ?? [];
-    if (queue.length >= this.holdLimit(job.hookId, job.rateLimit)) return 'release';
+    if (queue.length >= this.holdLimit(job.hookId, job.rateLimit, this.concurrencyOf(job))) return 'release';
     queue.push(job);
     this.held.set(job.hookId, queue);
     return 'hold';
@@ -82,7 +89,7 @@ export class HookGate {
   /** When the first held job of a rate-limited hook may start, if that is what it waits for. */
   nextStartAt(hookId: string): number | undefined {
     const head = this.held.get(hookId)?.[0];
-    if (!head?.rateLimit || (this.inFlight.get(hookId) ?? 0) >= this.hookConcurrency) return undefined;
+    if (!head?.rateLimit || (this.inFlight.get(hookId) ?? 0) >= this.concurrencyOf(head)) return undefined;
     return this.nextSlotAt.get(hookId);
   }
 
@@ -104,8 +111,24 @@ export class HookGate {
     return jobs;
   }
 
+  /** One hook's held jobs, removed (its ordered head must wait, or it was disabled). */
+  dropHeld(hookId: string): DeliveryJob[] {
+    const jobs = this.held.get(hookId) ?? [];
+    this.held.delete(hookId);
+    return jobs;
+  }
+
+  /** True when the hook holds jobs waiting to start. */
+  holds(hookId: string): boolean {
+    return (this.held.get(hookId)?.length ?? 0) > 0;
+  }
+
+  private concurrencyOf(job: DeliveryJob): number {
+    return job.ordered ? 1 : this.hookConcurrency;
+  }
+
   private canStart(job: DeliveryJob, nowMs: number): boolean {
-    if ((this.inFlight.get(job.hookId) ?? 0) >= this.hookConcurrency) return false;
+    if ((this.inFlight.get(job.hookId) ?? 0) >= this.concurrencyOf(job)) return false;
     return !job.rateLimit || (this.nextSlotAt.get(job.hookId) ?? 0) <= nowMs;
   }
 
@@ -123,12 +146,13 @@ export class HookGate {
     return Math.max(this.hookConcurrency, holdLimit / 2);
   }
 
-  private holdLimit(hookId: string, rateLimit: number | null): number {
+  /** How many jobs a hook sending `concurrency` at a time may hold. */
+  private holdLimit(hookId: string, rateLimit: number | null, concurrency = this.hookConcurrency): number {
     // Held work must go out well within its lease, or another worker would claim it again.
     const halfLease = this.leaseMs / 2;
     if (rateLimit) return Math.max(1, Math.min(MAX_HOLD, Math.floor((rateLimit * halfLease) / 1000)));
     const duration = Math.max(1, this.durationMs.get(hookId) ?? this.initialDurationMs);
     const rounds = Math.floor(halfLease / duration);
-    return Math.max(0, Math.min(MAX_HOLD, this.hookConcurrency * rounds));
+    return Math.max(0, Math.min(MAX_HOLD, concurrency * rounds));
   }
 }

@@ -1,11 +1,11 @@
 import type { DeliveryJob } from './job';
-import { readJson } from './sql-values';
+import { readBoolean, readJson } from './sql-values';
 
 /** The part of a job its hook decides: where it goes, with which headers, signed by which keys. */
-export type HookTarget = Pick<DeliveryJob, 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys' | 'rateLimit'>;
+export type HookTarget = Pick<DeliveryJob, 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys' | 'rateLimit' | 'ordered'>;
 
 /** The SQL columns of `hooks` that {@link hookTargetFromRow} reads, for a table aliased `h`. */
-export const HOOK_TARGET_COLUMNS = 'h.url, h.headers, h.signing_key, h.retired_signing_keys, h.rate_limit';
+export const HOOK_TARGET_COLUMNS = 'h.url, h.headers, h.signing_key, h.retired_signing_keys, h.rate_limit, h.ordered';
 
 /** Reads a hook's target from a row holding {@link HOOK_TARGET_COLUMNS}. */
 export function hookTargetFromRow(hookId: string, row: Record<string, unknown>): HookTarget {
@@ -16,6 +16,7 @@ export function hookTargetFromRow(hookId: string, row: Record<string, unknown>):
     signingKey: String(row.signing_key),
     retiredSigningKeys: readJson(row.retired_signing_keys),
     rateLimit: readRateLimit(row.rate_limit),
+    ordered: readBoolean(row.ordered),
   };
 }
 

@@ -29,6 +29,8 @@ export interface DeliveryJob {
   trigger: 'SCHEDULED' | 'MANUAL';
   /** The hook's limit in requests per second, if any. */
   rateLimit: number | null;
+  /** The hook sends one delivery at a time, in event order. */
+  ordered: boolean;
 }
 
 /** What a delivery becomes after an attempt. */

@@ -8,6 +8,7 @@
  * - `network`: the connection failed; `code` is the errno or undici code
  *   (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `UND_ERR_SOCKET`, ...).
  * - `blocked`: nothing was sent: the URL is invalid, or the target address is private.
+ *   Retried only briefly (see `MAX_BLOCKED_ATTEMPTS` in retry-policy.ts).
  *
  * `body` is the response body as text, truncated to the sender's byte cap.
  */

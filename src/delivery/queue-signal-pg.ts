@@ -1,14 +1,16 @@
 import pg from 'pg';
-import type { EngineLogger } from './dispatcher';
+import type { EngineLogger, OutageReporter } from './delivery-log';
 import type { QueueSignal } from './queue-signal';
 
 const BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
 
 /** The PostgreSQL signal for a database URL and schema. */
-export function createPgQueueSignal(url: string, schema: string | undefined, logger: EngineLogger): QueueSignal {
+export function createPgQueueSignal(url: string, schema: string | undefined, logger: EngineLogger, outage?: OutageReporter): QueueSignal {
   const channel = `hookwire_queue_${(schema ?? 'public').replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
   const notifier = new pg.Pool({ connectionString: url, max: 1 });
-  notifier.on('error', (error) => logger.warn({ err: error }, 'queue signal: notify connection error'));
+  notifier.on('error', (error) => {
+    if (!outage?.report(error, 'queue signal')) logger.warn({ err: error }, 'queue signal: notify connection error');
+  });
   let pending = false;
   let closed = false;
   let listener: pg.Client | undefined;
@@ -22,11 +24,17 @@ export function createPgQueueSignal(url: string, schema: string | undefined, log
     listener = client;
     const reconnect = (error?: Error) => {
       if (client !== listener || closed) return;
+      const lost = connected || failures === 0;
       connected = false;
       listener = undefined;
       void client.end().catch(() => undefined);
       const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)];
-      logger.warn({ err: error, retryInMs: wait }, 'queue signal: listening connection lost; reconnecting');
+      // While the database is down, every reconnect fails: the outage log says so once. A
+      // reconnect that fails without saying why (the peer took the connection and ended it) is
+      // the same outage going on, not news: only losing a working connection is.
+      const reported = error !== undefined && outage?.report(error, 'queue signal') === true;
+      if (!reported && lost) logger.warn({ err: error, retryInMs: wait }, 'queue signal: listening connection lost; reconnecting');
+      else if (!reported) logger.debug({ err: error, retryInMs: wait }, 'queue signal: reconnect failed');
       setTimeout(() => void connect(onWake), wait);
     };
     client.on('error', reconnect);
@@ -49,7 +57,9 @@ export function createPgQueueSignal(url: string, schema: string | undefined, log
       pending = true;
       setImmediate(() => {
         pending = false;
-        notifier.query(`notify ${channel}`).catch((error) => logger.warn({ err: error }, 'queue signal: notify failed'));
+        notifier.query(`notify ${channel}`).catch((error) => {
+          if (!outage?.report(error, 'queue signal')) logger.warn({ err: error }, 'queue signal: notify failed');
+        });
       });
     },
     listen(onWake) {

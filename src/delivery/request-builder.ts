@@ -1,10 +1,31 @@
-import type { OutgoingRequest } from './sender';
-import { signDelivery, type SigningKeys } from './signer';
+import { TRANSPORT_HEADER_NAMES, type OutgoingRequest } from './sender';
+import { SIGNATURE_HEADERS, signDelivery, type SigningKeys } from './signer';
 import type { DeliveryJob } from './job';
+
+/** The headers every delivery carries besides its signatures, by role (lower-case names). */
+export const BASE_HEADERS = { contentType: 'content-type', userAgent: 'user-agent' } as const;
+
+/**
+ * Every header name hookwire sets or the transport owns, lower-case: a hook's custom headers
+ * may not use them (validation refuses them, and {@link buildRequest} writes these last).
+ */
+export const HOOKWIRE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(BASE_HEADERS),
+  ...Object.values(SIGNATURE_HEADERS),
+  ...TRANSPORT_HEADER_NAMES,
+]);
 
 // Custom header names that usually carry credentials; their values are not stored.
 const SECRET_NAME = /auth|token|secret|key|password|passwd|cookie|session|credential|signature/i;
-const SIGNATURE_HEADER_NAMES = new Set(['logto-signature-sha-256', 'webhook-signature']);
+
+/** What is stored or shown in place of a secret value. */
+export const REDACTED = '[redacted]';
+
+/**
+ * The headers hookwire sets on every delivery itself. Their values are never secret (the
+ * signatures prove what was sent); every other header of a delivery is a hook's custom one.
+ */
+export const OWN_HEADER_NAMES: ReadonlySet<string> = new Set([...Object.values(BASE_HEADERS), ...Object.values(SIGNATURE_HEADERS)]);
 
 /** A request to send, and the same request as it may be stored in the attempt log. */
 export interface BuiltRequest {
@@ -38,20 +59,23 @@ export type SignedMessage = Pick<
 /** Builds one signed attempt of a delivery. */
 export function buildRequest(job: SignedMessage, options: { now: Date; userAgent: string; timeoutMs: number }): BuiltRequest {
   const body = deliveryBody(job);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'user-agent': options.userAgent,
-  };
-  for (const { name, value } of job.headers) headers[name.toLowerCase()] = value;
-  Object.assign(
-    headers,
-    signDelivery({
-      eventId: job.eventId,
-      timestampSeconds: Math.floor(options.now.getTime() / 1000),
-      body,
-      keys: activeSigningKeys(job, options.now),
-    }),
-  );
+  // No prototype: a header named `__proto__` (or `constructor`) is then an ordinary key.
+  const headers: Record<string, string> = Object.create(null);
+  // Custom headers first, each skipped if hookwire owns the name: a hook stored before that
+  // rule existed still cannot override the content type, the signatures or the framing.
+  for (const { name, value } of job.headers) {
+    const key = name.toLowerCase();
+    if (!HOOKWIRE_HEADER_NAMES.has(key)) headers[key] = value;
+  }
+  headers[BASE_HEADERS.contentType] = 'application/json';
+  headers[BASE_HEADERS.userAgent] = options.userAgent;
+  const signatures = signDelivery({
+    eventId: job.eventId,
+    timestampSeconds: Math.floor(options.now.getTime() / 1000),
+    body,
+    keys: activeSigningKeys(job, options.now),
+  });
+  for (const [name, value] of Object.entries(signatures)) headers[name] = value;
   return {
     request: { url: job.url, headers, body, timeoutMs: options.timeoutMs },
     recorded: { url: redactUrl(job.url), headers: redactHeaders(headers), body },
@@ -60,9 +84,9 @@ export function buildRequest(job: SignedMessage, options: { now: Date; userAgent
 
 /** Headers as stored: signatures kept (they prove what was sent), credential-like values redacted. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const redacted: Record<string, string> = {};
+  const redacted: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
-    redacted[name] = SECRET_NAME.test(name) && !SIGNATURE_HEADER_NAMES.has(name) ? '[redacted]' : value;
+    redacted[name] = SECRET_NAME.test(name) && !OWN_HEADER_NAMES.has(name) ? REDACTED : value;
   }
   return redacted;
 }

@@ -1,6 +1,6 @@
 import type { Dialect, Orm } from '../db/database';
 import type { Clock } from './clock';
-import type { EngineLogger } from './dispatcher';
+import type { EngineLogger } from './delivery-log';
 import { dateParam } from './sql-values';
 
 /** What one retention pass deleted. */

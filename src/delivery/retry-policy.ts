@@ -17,6 +17,15 @@ export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
 /** {@link DEFAULT_RETRY_SCHEDULE} in milliseconds. */
 export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseDurationList(DEFAULT_RETRY_SCHEDULE));
 
+/**
+ * A `blocked` attempt (the target resolved to a refused address, or its URL cannot be sent
+ * to) ends the round once it is attempt number MAX_BLOCKED_ATTEMPTS or later. DNS may change,
+ * so a blocked delivery is retried, but only on the schedule's first delays (5 s and 5 min by
+ * default), not for the 32 hours a down endpoint gets: it is `FAILED` after its third attempt.
+ * Blocked attempts count toward disabling the hook like any other failure.
+ */
+export const MAX_BLOCKED_ATTEMPTS = 3;
+
 /** The default policy: the default schedule, ±20 % jitter, `Retry-After` honoured up to 1 h. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   delaysMs: [...DEFAULT_RETRY_DELAYS],
@@ -26,7 +35,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /**
  * When to try again after attempt `attemptNumber` (1-based) ended with `outcome`;
- * `'exhausted'` after the last. Undefined behaviour for success — callers don't ask.
+ * `'exhausted'` after the last, or after attempt {@link MAX_BLOCKED_ATTEMPTS} when it was
+ * `blocked`. Undefined behaviour for success — callers don't ask.
  *
  * The scheduled delay is jittered uniformly over ±`jitter`, using one `random()` draw
  * (a value in [0, 1)). A `Retry-After` on a 429 or 503, capped at `maxRetryAfterMs`,
@@ -45,6 +55,7 @@ export function planRetry(
     throw new RangeError(`attemptNumber must be a positive integer, got ${attemptNumber}`);
   }
   if (attemptNumber > policy.delaysMs.length) return 'exhausted';
+  if (outcome.kind === 'blocked' && attemptNumber >= MAX_BLOCKED_ATTEMPTS) return 'exhausted';
   const r = random();
   let delay = policy.delaysMs[attemptNumber - 1] * (1 + policy.jitter * (2 * r - 1));
   const retryAfterMs = retryAfterOf(outcome);

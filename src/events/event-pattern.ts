@@ -1,11 +1,19 @@
 /**
- * Hook subscriptions name event types exactly or by pattern: `*` is every type, and
- * `User.*` is every type whose name starts with `User.` (so `User.Data.Updated` too).
+ * What a pattern selects by: `''` for `*` (every type), `User.` for `User.*` (every type
+ * whose name starts with `User.`, so `User.Data.Updated` too), `null` for an exact name.
+ */
+export function patternPrefix(pattern: string): string | null {
+  if (pattern === '*') return '';
+  return pattern.endsWith('.*') ? pattern.slice(0, -1) : null;
+}
+
+/**
+ * Hook subscriptions, the live feed and the `events` query name event types exactly or by
+ * pattern (see {@link patternPrefix}).
  */
 export function matchesEventPattern(pattern: string, type: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
-  return pattern === type;
+  const prefix = patternPrefix(pattern);
+  return prefix === null ? pattern === type : type.startsWith(prefix);
 }
 
 /** True when any of `patterns` selects `type`. */
@@ -15,5 +23,5 @@ export function matchesAnyEventPattern(patterns: readonly string[], type: string
 
 /** True when `text` is written as a pattern rather than an exact name. */
 export function isEventPattern(text: string): boolean {
-  return text === '*' || text.endsWith('.*');
+  return patternPrefix(text) !== null;
 }

@@ -1,13 +1,16 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
-import { Hook } from '../hooks/hook.entity';
+import { BadUserInputError, EventTypeInUseError, NotFoundError } from '../errors';
 import type { Orm } from '../db/database';
+import { Hook } from '../hooks/hook.entity';
 import { BUILT_IN_EVENT_TYPES, isBuiltInEventType, type EventTypeInfo } from './catalogue';
 import { CustomEventType } from './event-type.entity';
-import { isEventPattern, matchesEventPattern } from './event-pattern';
+import { matchesEventPattern } from './event-pattern';
+import { validateEventSelection } from './event-selection';
 
 // Dotted names like Logto's (`Invoice.Paid`, `Billing.Plan.Changed`): at least two segments.
 const CUSTOM_NAME = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)+$/;
+// How many of the hooks still naming a type its deletion's refusal lists.
+const MAX_LISTED_HOOKS = 10;
 
 /**
  * The event catalogue: Logto's built-in types plus the custom ones admins register.
@@ -32,11 +35,14 @@ export class EventTypeService {
     return this.custom.has(name);
   }
 
-  /** True when a hook may list `entry`: a known type, or a pattern selecting at least one. */
-  async isSelectable(entry: string): Promise<boolean> {
-    if (!isEventPattern(entry)) return this.isKnown(entry);
-    const names = (await this.list()).map((type) => type.name);
-    return names.some((name) => matchesEventPattern(entry, name));
+  /**
+   * Validates a selection of types and patterns (a hook's `events`, the `types` of the
+   * `events` query and of the live feed) against the catalogue: each entry a known type or a
+   * pattern selecting at least one. Re-reads the custom types only when the cache falls short.
+   */
+  async validateSelection(entries: readonly string[], field: string): Promise<string[]> {
+    if (!entries.every((entry) => this.selectsNow(entry))) await this.reload();
+    return validateEventSelection(entries, (entry) => this.selectsNow(entry), field);
   }
 
   /** Registers a custom event type. */
@@ -59,20 +65,26 @@ export class EventTypeService {
     return info;
   }
 
+  /** Whether `entry` names or matches a type known to this process right now. */
+  private selectsNow(entry: string): boolean {
+    const matches = (name: string) => matchesEventPattern(entry, name);
+    return BUILT_IN_EVENT_TYPES.some((type) => matches(type.name)) || [...this.custom.keys()].some(matches);
+  }
+
   /**
-   * Removes a custom event type. Refused for a built-in type (BAD_USER_INPUT) and while a hook
-   * names it exactly (CONFLICT: such a hook would list a type the catalogue no longer has);
-   * stored events of the type stay, and patterns such as `Invoice.*` simply stop matching it.
+   * Deletes a custom event type and returns it. Refused for built-in and operational types
+   * (BAD_USER_INPUT), and while any hook names it exactly (EVENT_TYPE_IN_USE, listing up to
+   * 10 of them); a pattern such as `Invoice.*` does not hold it. Stored events of the type and
+   * their deliveries stay: they are history, and stay readable and redeliverable.
    */
   async delete(name: string): Promise<EventTypeInfo> {
-    if (isBuiltInEventType(name)) throw new BadUserInputError(`${name} is a built-in event type and cannot be deleted`, 'name');
+    if (isBuiltInEventType(name)) throw new BadUserInputError(`${name} is a built-in event type; only custom types can be deleted`, 'name');
     const em = this.orm.em.fork();
     const row = await em.findOne(CustomEventType, { name });
     if (!row) throw new NotFoundError('event type', name);
-    const users = (await em.find(Hook, {}, { fields: ['id', 'name', 'events'] })).filter((hook) => hook.events.includes(name));
-    if (users.length > 0) {
-      throw new ConflictError(`${name} is named by ${users.length} hook(s) (${users.slice(0, 3).map((hook) => hook.name).join(', ')}); remove it from them first`);
-    }
+    const hooks = await em.find(Hook, {}, { fields: ['id', 'name', 'events'], orderBy: { id: 'asc' } });
+    const naming = hooks.filter((hook) => hook.events.includes(name));
+    if (naming.length > 0) throw new EventTypeInUseError(inUseMessage(name, naming));
     await em.nativeDelete(CustomEventType, { name });
     this.custom.delete(name);
     return { name, group: 'CUSTOM', description: row.description };
@@ -82,4 +94,11 @@ export class EventTypeService {
     const rows = await this.orm.em.fork().find(CustomEventType, {});
     this.custom = new Map(rows.map((row) => [row.name, { name: row.name, group: 'CUSTOM', description: row.description }]));
   }
+}
+
+function inUseMessage(name: string, hooks: readonly Pick<Hook, 'id' | 'name'>[]): string {
+  const listed = hooks.slice(0, MAX_LISTED_HOOKS).map((hook) => `${hook.id} (${JSON.stringify(hook.name)})`);
+  const more = hooks.length > MAX_LISTED_HOOKS ? ` and ${hooks.length - MAX_LISTED_HOOKS} more` : '';
+  const count = hooks.length === 1 ? '1 hook' : `${hooks.length} hooks`;
+  return `event type ${name} is named by ${count}: ${listed.join(', ')}${more}; remove it from their events first`;
 }

@@ -3,6 +3,7 @@ import { newId } from '../util/ids';
 
 /** One emitted event: stored before anything is delivered, so nothing accepted is lost. */
 @Entity({ tableName: 'events' })
+@Unique({ name: 'events_emitter_idempotency_key_unique', properties: ['emitter', 'idempotencyKey'] })
 export class Event {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -16,9 +17,20 @@ export class Event {
   @Property({ type: 'json' })
   payload!: Record<string, unknown>;
 
-  @Unique()
+  /** Unique per emitter: two API keys never share an idempotency key. */
   @Property({ type: 'string', length: 256, nullable: true })
   idempotencyKey?: string | null;
+
+  /**
+   * Who emitted it (see `emitterOf`): an API key id, `env` for HOOKWIRE_ADMIN_KEY, or
+   * `hookwire` for operational events. Null on events stored before emitters were recorded.
+   */
+  @Property({ type: 'string', length: 64, nullable: true, fieldName: 'emitter_key' })
+  emitter?: string | null;
+
+  /** The SHA-256 of the emitted input (`inputFingerprint`), kept only with an idempotency key. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  inputHash?: string | null;
 
   /** Indexed for retention, which deletes the oldest first. */
   @Index()

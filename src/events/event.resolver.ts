@@ -1,8 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
+import { emitterOf } from './emitter';
 import { toEventNode } from './event.mapping';
 import { MAX_BATCH } from './event.service';
 import { validateWaitFor, waitForFirstAttempts } from './first-attempts';
@@ -21,10 +23,10 @@ export class EventResolver {
     @Arg('input', () => EmitEventInput) input: EmitEventInput,
     @Arg('waitFor', () => String, { nullable: true, description: 'A duration such as 2s: wait for the first attempts.' })
     waitFor: string | null,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { services, principal }: GraphQLContext,
   ): Promise<EventNode> {
     const waitMs = waitFor ? validateWaitFor(waitFor) : 0;
-    const event = await services.events.emit(input);
+    const event = await services.events.emit({ ...input, emitter: emitterOf(principal) });
     if (waitMs > 0) await waitForFirstAttempts(services.orm, services.pubSub, event.id, waitMs);
     return toEventNode(event);
   }
@@ -33,17 +35,19 @@ export class EventResolver {
   @Mutation(() => [EventNode], {
     description: `Stores up to ${MAX_BATCH} events in one transaction, each validated as by emitEvent; one bad input rejects the batch.`,
   })
-  async emitEvents(@Arg('inputs', () => [EmitEventInput]) inputs: EmitEventInput[], @Ctx() { services }: GraphQLContext): Promise<EventNode[]> {
-    return (await services.events.emitMany(inputs)).map(toEventNode);
+  async emitEvents(@Arg('inputs', () => [EmitEventInput]) inputs: EmitEventInput[], @Ctx() { services, principal }: GraphQLContext): Promise<EventNode[]> {
+    const emitter = emitterOf(principal);
+    return (await services.events.emitMany(inputs.map((input) => ({ ...input, emitter })))).map(toEventNode);
   }
 
+  @EmitReadable()
   @FieldResolver(() => DeliveryConnection, { description: 'Where the event went: one delivery per hook.' })
   async deliveries(
     @Root() event: EventNode,
     @Args(() => PageArgs) args: PageArgs,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { loaders }: GraphQLContext,
   ): Promise<DeliveryConnection> {
-    return services.deliveries.listForEvent(event.id, args, toDeliveryNode);
+    return loaders.eventDeliveries(event.id, args);
   }
 
   @Authorized('READ')
@@ -75,7 +79,9 @@ export class EventResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => EventTypeNode, {
-    description: 'Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay.',
+    description:
+      'Deletes a custom event type and returns it. Refused for built-in types, and with EVENT_TYPE_IN_USE while a hook ' +
+      'names it in its events. Stored events of the type stay.',
   })
   async deleteEventType(@Arg('name', () => String) name: string, @Ctx() { services }: GraphQLContext): Promise<EventTypeNode> {
     return services.eventTypes.delete(name);

@@ -1,28 +1,41 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
-import { eventTypeCondition } from '../db/event-type-filter';
+import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
 import { insertEventsWithDeliveries, type FanOut } from '../deliveries/fan-out';
 import type { HandoffSource } from '../delivery/handoff';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
 import type { EventMessage } from '../realtime/topics';
 import { matchesAnyEventPattern } from './event-pattern';
+import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
+import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
 
 /** The most events one `emitEvents` call (or one group commit) writes. */
 export const MAX_BATCH = 500;
 
-/** What an application sends to `emitEvent`. */
+/** What an application sends to `emitEvent`, and who sends it. */
 export interface EmitRequest {
   event: string;
   payload: Record<string, unknown>;
   idempotencyKey?: string | null;
+  /** The emitter (`emitterOf`, or `INTERNAL_EMITTER`): idempotency keys are unique per emitter. */
+  emitter: string;
 }
+
+/** An emit that passed validation, with the fingerprint of its input when it has a key. */
+interface ValidEmit extends EmitRequest {
+  idempotencyKey: string | null;
+  inputHash: string | null;
+}
+
+/** Each emit's outcome in a stored batch: its event, or the conflict that refused it. */
+type Stored = Event | ConflictError;
 
 /** Told after an emitted event has committed. */
 export interface EmitListener {
@@ -44,27 +57,29 @@ export class EventService {
     private readonly handoffs?: HandoffSource,
   ) {}
 
-  private readonly committer = new GroupCommit<EmitRequest, Event>((batch) => this.store(batch), MAX_BATCH);
+  private readonly committer = new GroupCommit<ValidEmit, Stored>((batch) => this.store(batch, 'each'), MAX_BATCH);
 
   /**
    * Stores the event and one delivery per matching hook in one transaction, then tells the
-   * live feed and the worker. A repeated idempotency key returns the first event unchanged.
-   * Concurrent emits share transactions (group commit).
+   * live feed and the worker. An idempotency key this emitter used before returns the first
+   * event when the input is the same, and is a CONFLICT when it is not. Concurrent emits
+   * share transactions (group commit).
    */
   async emit(request: EmitRequest): Promise<Event> {
-    const valid = await this.validate(request);
-    return this.committer.submit(valid);
+    const stored = await this.committer.submit(await this.validate(request));
+    if (stored instanceof ConflictError) throw stored;
+    return stored;
   }
 
   /**
    * Stores several events in one transaction, each validated as by `emit`; one bad input
-   * rejects the whole batch, naming its index, and stores nothing.
+   * (or one idempotency conflict) rejects the whole batch, naming its index, and stores nothing.
    */
   async emitMany(requests: readonly EmitRequest[]): Promise<Event[]> {
     if (requests.length === 0 || requests.length > MAX_BATCH) {
       throw new BadUserInputError(`a batch holds 1 to ${MAX_BATCH} events`, 'inputs');
     }
-    const valid: EmitRequest[] = [];
+    const valid: ValidEmit[] = [];
     for (const [index, request] of requests.entries()) {
       try {
         valid.push(await this.validate(request));
@@ -73,44 +88,52 @@ export class EventService {
         throw error;
       }
     }
-    return this.store(valid);
+    // With 'all', a conflict throws: every result is an event.
+    return (await this.store(valid, 'all')) as Event[];
   }
 
-  private async validate(request: EmitRequest): Promise<EmitRequest> {
+  private async validate(request: EmitRequest): Promise<ValidEmit> {
     if (!(await this.eventTypes.isKnown(request.event))) {
       throw new BadUserInputError(`"${request.event}" is not an event type in the catalogue`, 'event');
     }
-    return {
-      event: request.event,
-      payload: validatePayload(request.payload, this.maxPayloadBytes),
-      idempotencyKey: validateIdempotencyKey(request.idempotencyKey),
-    };
+    const payload = validatePayload(request.payload, this.maxPayloadBytes);
+    const idempotencyKey = validateIdempotencyKey(request.idempotencyKey);
+    // Hashed only with a key: an emit without one costs nothing more.
+    const inputHash = idempotencyKey ? inputFingerprint(request.event, payload) : null;
+    return { event: request.event, payload, idempotencyKey, emitter: request.emitter, inputHash };
   }
 
   /**
-   * Writes validated events and their deliveries in one transaction. A key seen before (or
-   * twice in the batch) yields the first event. If another process commits one of the keys
-   * first, the batch is retried event by event, each then finding its winner.
+   * Writes validated events and their deliveries in one transaction. A key its emitter used
+   * before (or earlier in the batch) yields the first event, or a ConflictError when the input
+   * differs: in place of that emit (`each`, the group commit) or for the whole batch before
+   * anything is written (`all`, emitEvents). If another process commits one of the keys
+   * first, the batch is tried once more, then finding those events.
    */
-  private async store(requests: readonly EmitRequest[]): Promise<Event[]> {
-    const keys = [...new Set(requests.map((request) => request.idempotencyKey).filter((key): key is string => !!key))];
-    const known = new Map<string, Event>();
-    if (keys.length > 0) {
-      for (const event of await this.orm.em.fork().find(Event, { idempotencyKey: { $in: keys } })) {
-        known.set(event.idempotencyKey as string, event);
-      }
-    }
-    const results: Event[] = [];
+  private async store(requests: readonly ValidEmit[], refuse: 'each' | 'all', retried = false): Promise<Stored[]> {
+    const known = await this.findByKeys(requests);
+    const results: Stored[] = [];
     const fresh: Event[] = [];
-    for (const request of requests) {
-      const key = request.idempotencyKey;
-      const existing = key ? known.get(key) : undefined;
+    for (const [index, request] of requests.entries()) {
+      const pair = request.idempotencyKey ? keyPair(request.emitter, request.idempotencyKey) : undefined;
+      const existing = pair ? known.get(pair) : undefined;
       if (existing) {
-        results.push(existing);
+        if (existing.inputHash === request.inputHash) {
+          results.push(existing);
+          continue;
+        }
+        if (refuse === 'all') throw reusedKey(existing, `inputs[${index}]: `, 'inputs');
+        results.push(reusedKey(existing, '', 'idempotencyKey'));
         continue;
       }
-      const event = Object.assign(new Event(), { type: request.event, payload: request.payload, idempotencyKey: key ?? null });
-      if (key) known.set(key, event);
+      const event = Object.assign(new Event(), {
+        type: request.event,
+        payload: request.payload,
+        idempotencyKey: request.idempotencyKey,
+        emitter: request.emitter,
+        inputHash: request.inputHash,
+      });
+      if (pair) known.set(pair, event);
       fresh.push(event);
       results.push(event);
     }
@@ -121,15 +144,8 @@ export class EventService {
       fanOut = await this.sql.transaction((tx) => insertEventsWithDeliveries(tx, this.sql.dialect, fresh, handoff));
     } catch (error) {
       handoff?.abort();
-      if (error instanceof UniqueConstraintViolationException && requests.length > 1) {
-        const one: Event[] = [];
-        for (const request of requests) one.push((await this.store([request]))[0]);
-        return one;
-      }
-      if (error instanceof UniqueConstraintViolationException && requests[0].idempotencyKey) {
-        const winner = await this.orm.em.fork().findOne(Event, { idempotencyKey: requests[0].idempotencyKey });
-        if (winner) return [winner];
-      }
+      // The other writer has committed by the time its key collides with ours: a second pass sees its event.
+      if (error instanceof UniqueConstraintViolationException && !retried) return this.store(requests, refuse, true);
       throw error;
     }
     handoff?.commit(fanOut.handedOver);
@@ -138,24 +154,37 @@ export class EventService {
     return results;
   }
 
+  /** The stored events of the batch's (emitter, idempotency key) pairs, by `keyPair`. */
+  private async findByKeys(requests: readonly ValidEmit[]): Promise<Map<string, Event>> {
+    const known = new Map<string, Event>();
+    const keyed = requests.filter((request) => request.idempotencyKey);
+    if (keyed.length === 0) return known;
+    const keys = [...new Set(keyed.map((request) => request.idempotencyKey as string))];
+    const emitters = [...new Set(keyed.map((request) => request.emitter))];
+    // One query for the batch; a row of one emitter's key and another's id is filtered out by the map.
+    const rows = await this.orm.em.fork().find(Event, { emitter: { $in: emitters }, idempotencyKey: { $in: keys } });
+    for (const event of rows) known.set(keyPair(event.emitter as string, event.idempotencyKey as string), event);
+    return known;
+  }
+
   async get(id: string): Promise<Event> {
     const event = await this.orm.em.fork().findOne(Event, { id });
     if (!event) throw new NotFoundError('event', id);
     return event;
   }
 
-  /** Events newest first, optionally only those of the given types. */
-  /** Stored events, newest first: by exact types or patterns (`User.*`), and creation time in [since, until]. */
+  /**
+   * Events newest first; with `types` (exact names or patterns, validated as a hook's
+   * `events`), only those it selects (omitted or empty: every event); with `since`/`until`,
+   * only those created in that range.
+   */
   async list<N>(
     args: { first?: number | null; after?: string | null; types?: string[] | null; since?: Date | null; until?: Date | null },
     map: (event: Event) => N,
   ): Promise<Page<N>> {
-    const where: FilterQuery<Event> = { ...eventTypeCondition('type', args.types ?? [], 'types') };
-    if (args.since && args.until && args.since > args.until) throw new BadUserInputError('`since` must not be after `until`', 'since');
-    if (args.since || args.until) {
-      where.createdAt = { ...(args.since ? { $gte: args.since } : {}), ...(args.until ? { $lte: args.until } : {}) };
-    }
-    return findPage(this.orm.em.fork(), Event, where, args, map);
+    const createdAt = createdBetween(args.since, args.until);
+    const selection = args.types?.length ? await this.eventTypes.validateSelection(args.types, 'types') : null;
+    return findPage(this.orm.em.fork(), Event, () => ({ ...(selection ? eventTypeCondition(selection, 'type') : {}), ...createdAt }), args, map);
   }
 }
 
@@ -173,4 +202,20 @@ export function toEventMessage(event: Event): EventMessage {
 /** True when the live feed's `types` filter (exact names or patterns) selects the event. */
 export function feedSelects(types: readonly string[] | null | undefined, event: string): boolean {
   return !types || types.length === 0 || matchesAnyEventPattern(types, event);
+}
+
+/** The map key of an (emitter, idempotency key) pair: an emitter never holds NUL, so no two pairs share one. */
+function keyPair(emitter: string, idempotencyKey: string): string {
+  return `${emitter}\u0000${idempotencyKey}`;
+}
+
+/** The error for an idempotency key its emitter used before with another input. */
+function reusedKey(existing: Event, prefix: string, field: string): ConflictError {
+  const key = existing.idempotencyKey as string;
+  // Echo a bounded piece of the key: enough to recognise it, not a long input back.
+  const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+  return new ConflictError(
+    `${prefix}idempotencyKey "${shown}" was used for event ${existing.id} with another input; use a new key for a new event`,
+    field,
+  );
 }

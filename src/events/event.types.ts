@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { Connection, PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';
 import type { EventGroup } from './catalogue';
@@ -29,18 +30,23 @@ export class EventTypeNode {
 /** An emitted event, as stored. */
 @ObjectType('Event')
 export class EventNode {
+  @EmitReadable()
   @Field(() => ID, { description: '`evt_` + ULID; sent as `webhook-id`.' })
   id!: string;
 
+  @EmitReadable()
   @Field(() => String, { description: 'The event type, e.g. `User.Created`.' })
   event!: string;
 
+  @EmitReadable()
   @Field(() => JSONObjectScalar)
   payload!: Record<string, unknown>;
 
+  @EmitReadable()
   @Field(() => String, { nullable: true })
   idempotencyKey!: string | null;
 
+  @EmitReadable()
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -60,7 +66,10 @@ export class EmitEventInput {
   })
   payload!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Emitting twice with one key stores one event.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -77,7 +86,10 @@ export class CreateEventTypeInput {
 /** The arguments of `events`. */
 @ArgsType()
 export class EventsArgs extends PageArgs {
-  @Field(() => [String], { nullable: true, description: 'Only events of these types: exact names or patterns (`User.*`).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only events of these types or patterns (`User.*`, `*`), validated as a hook's `events`; omitted or empty, every event.",
+  })
   types?: string[] | null;
 
   @Field(() => Date, { nullable: true, description: 'Created at or after this time.' })

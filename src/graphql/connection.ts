@@ -1,21 +1,29 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { EmitReadable } from '../auth/emit-readable';
 import { BadUserInputError } from '../errors';
 
 /** Where a page ends and whether another follows. */
 @ObjectType()
 export class PageInfo {
+  @EmitReadable()
   @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
   endCursor!: string | null;
 
+  @EmitReadable()
   @Field(() => Boolean)
   hasNextPage!: boolean;
 }
 
+/** The page size of a list when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The largest `first` a list accepts. */
+export const MAX_PAGE_SIZE = 100;
+
 /** `first` (default 20, at most 100) and `after`, as every list takes them. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
-  first: number = 20;
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  first: number = DEFAULT_PAGE_SIZE;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
   after?: string | null;
@@ -32,12 +40,15 @@ export interface Page<T> {
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
   @ObjectType(`${name}Connection`)
   abstract class ConnectionType implements Page<T> {
+    @EmitReadable()
     @Field(() => [node])
     nodes!: T[];
 
+    @EmitReadable()
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    @EmitReadable()
     @Field(() => Int, { description: 'How many items match, across all pages.' })
     totalCount!: number;
   }
@@ -58,9 +69,9 @@ export function decodeCursor(cursor: string): string {
 
 /** Validates `first`, the page size. */
 export function pageSize(first: number | null | undefined): number {
-  const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > 100) {
-    throw new BadUserInputError('`first` must be from 1 to 100', 'first');
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`\`first\` must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
   }
   return size;
 }

@@ -1,8 +1,10 @@
 import type { AuthContext } from '../auth/auth-checker';
 import type { Services } from '../services';
+import type { Loaders } from './loaders';
 
-/** What every resolver receives: the caller, the services, and an id for the logs. */
+/** What every resolver receives: the caller, the services, the request's loaders, and an id for the logs. */
 export interface GraphQLContext extends AuthContext {
   services: Services;
+  loaders: Loaders;
   requestId: string;
 }

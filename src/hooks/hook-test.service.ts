@@ -7,7 +7,7 @@ import type { EventTypeService } from '../events/event-type.service';
 import { newId } from '../util/ids';
 import type { HookHeader } from './hook.entity';
 import type { HookService } from './hook.service';
-import { validateHookHeaders, validateHookUrl } from './hook-validation';
+import { validateHookHeaders } from './hook-validation';
 import { samplePayload } from './test-payloads';
 
 /** What the test button reports: an endpoint's failure is a result, not an error. */
@@ -41,7 +41,10 @@ export class HookTestService {
    */
   async test(hookId: string, eventType: string, unsaved: UnsavedHookConfig = {}): Promise<HookTestResult> {
     const hook = await this.hooks.get(hookId);
-    const url = unsaved.url == null ? hook.url : validateHookUrl(unsaved.url);
+    // The URL to send to passes the private-address guard, stored (saved before the guard was
+    // on) or unsaved (the form being tested) alike.
+    if (unsaved.url == null) this.hooks.assertTargetAllowed(hook);
+    const url = unsaved.url == null ? hook.url : this.hooks.checkedUrl(unsaved.url);
     const headers = unsaved.headers == null ? hook.headers : validateHookHeaders(unsaved.headers);
     if (!(await this.eventTypes.isKnown(eventType))) {
       throw new BadUserInputError(`"${eventType}" is not an event type in the catalogue`, 'event');

@@ -1,13 +1,13 @@
-import { TRANSPORT_HEADER_NAMES } from '../delivery/sender';
-import { SIGNATURE_HEADERS } from '../delivery/signer';
+import { HOOKWIRE_HEADER_NAMES } from '../delivery/request-builder';
 import { BadUserInputError } from '../errors';
 import { parseDurationArgument } from '../graphql/duration-argument';
 import { HEADER_NAME, HEADER_VALUE } from './header-rules';
 import type { HookHeader } from './hook.entity';
 
-// hookwire sets these itself; letting a hook override them would break signatures or HTTP framing.
-const RESERVED_HEADERS = new Set<string>([...Object.values(SIGNATURE_HEADERS), ...TRANSPORT_HEADER_NAMES]);
-const MAX_HEADERS = 50;
+// A name that is a prototype accessor on plain objects: refused outright, whatever builds the headers.
+const PROTOTYPE_NAME = '__proto__';
+/** The most custom headers a hook may have. */
+export const MAX_HEADERS = 50;
 const MAX_URL_LENGTH = 2048;
 
 /** A hook name: 1 to 256 characters after trimming. */
@@ -19,8 +19,12 @@ export function validateHookName(name: string): string {
   return trimmed;
 }
 
-/** An absolute http(s) URL. Whether its address is private is checked when sending. */
-export function validateHookUrl(url: string): string {
+/**
+ * An absolute http(s) URL, returned normalised (as stored and sent); its length is that of
+ * the normalised form, which percent-encoding can make several times longer than the input.
+ * `refusal` says why the URL's host may not be a target (see `targetHostRefusal`), or null.
+ */
+export function validateHookUrl(url: string, refusal: (url: URL) => string | null = () => null): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -30,14 +34,19 @@ export function validateHookUrl(url: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new BadUserInputError(`url must use http or https, not ${parsed.protocol.replace(':', '')}`, 'url');
   }
-  if (url.length > MAX_URL_LENGTH) throw new BadUserInputError(`url is longer than ${MAX_URL_LENGTH} characters`, 'url');
+  const normalised = parsed.href;
+  if (normalised.length > MAX_URL_LENGTH) {
+    throw new BadUserInputError(`url is ${normalised.length} characters once normalised, over the limit of ${MAX_URL_LENGTH}`, 'url');
+  }
   if (parsed.username || parsed.password) {
     throw new BadUserInputError('url must not carry credentials; use a custom header', 'url');
   }
-  return parsed.toString();
+  const refused = refusal(parsed);
+  if (refused !== null) throw new BadUserInputError(refused, 'url');
+  return normalised;
 }
 
-/** Custom headers, checked against Logto's rules, without duplicates or headers hookwire owns. */
+/** Custom headers, checked against Logto's rules, without duplicates, `__proto__` or headers hookwire sets (case-insensitive). */
 export function validateHookHeaders(headers: readonly HookHeader[]): HookHeader[] {
   if (headers.length > MAX_HEADERS) throw new BadUserInputError(`at most ${MAX_HEADERS} headers`, 'headers');
   const seen = new Set<string>();
@@ -49,7 +58,8 @@ export function validateHookHeaders(headers: readonly HookHeader[]): HookHeader[
       throw new BadUserInputError(`the value of header "${name}" must be printable ASCII`, 'headers');
     }
     const key = name.toLowerCase();
-    if (RESERVED_HEADERS.has(key)) throw new BadUserInputError(`header "${name}" is set by hookwire`, 'headers');
+    if (key === PROTOTYPE_NAME) throw new BadUserInputError(`header name "${name}" is not allowed`, 'headers');
+    if (HOOKWIRE_HEADER_NAMES.has(key)) throw new BadUserInputError(`header "${name}" is set by hookwire`, 'headers');
     if (seen.has(key)) throw new BadUserInputError(`header "${name}" is given twice`, 'headers');
     seen.add(key);
     return { name, value };
@@ -57,17 +67,15 @@ export function validateHookHeaders(headers: readonly HookHeader[]): HookHeader[
 }
 
 /**
- * A hook's event list: non-empty; each entry a known type or a pattern that selects at
- * least one known type; duplicates dropped, order kept.
+ * A hook's event list: non-empty, then checked by `validateSelection` (each entry a known type
+ * or a pattern selecting at least one; duplicates dropped, order kept).
  */
-export function validateHookEvents(events: readonly string[], isSelectable: (entry: string) => boolean): string[] {
+export async function validateHookEvents(
+  events: readonly string[],
+  validateSelection: (entries: readonly string[]) => Promise<string[]>,
+): Promise<string[]> {
   if (events.length === 0) throw new BadUserInputError('events must name at least one event type', 'events');
-  for (const entry of events) {
-    if (!isSelectable(entry)) {
-      throw new BadUserInputError(`"${entry}" is not an event type in the catalogue, nor a pattern matching one`, 'events');
-    }
-  }
-  return [...new Set(events)];
+  return validateSelection(events);
 }
 
 /** The most requests per second a rate limit may allow. */

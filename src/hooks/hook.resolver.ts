@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types';
 import type { GraphQLContext } from '../graphql/context';
 import { validateGracePeriod } from './hook-validation';
@@ -81,16 +80,16 @@ export class HookResolver {
   }
 
   @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })
-  async executionStats(@Root() hook: HookNode, @Ctx() { services }: GraphQLContext): Promise<HookExecutionStats> {
-    return services.hooks.executionStats(hook.id);
+  async executionStats(@Root() hook: HookNode, @Ctx() { loaders }: GraphQLContext): Promise<HookExecutionStats> {
+    return loaders.executionStats(hook.id);
   }
 
   @FieldResolver(() => DeliveryConnection, { description: 'Deliveries to this hook, newest first.' })
   async deliveries(
     @Root() hook: HookNode,
     @Args(() => DeliveriesArgs) args: DeliveriesArgs,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() { loaders }: GraphQLContext,
   ): Promise<DeliveryConnection> {
-    return services.deliveries.listForHook(hook.id, args, toDeliveryNode);
+    return loaders.hookDeliveries(hook.id, args);
   }
 }

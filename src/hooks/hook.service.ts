@@ -1,10 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { generateSigningKey } from '../delivery/signer';
-import { NotFoundError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../graphql/connection';
 import { Hook, type HookHeader } from './hook.entity';
@@ -27,12 +28,23 @@ export type HookChanges = { [K in keyof HookDraft]?: HookDraft[K] | null };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Why a URL's host may never be a target (a private IP literal, `localhost`), or null. */
+export type TargetRefusal = (url: URL) => string | null;
+
+/** A hook's attempts and successes over the last 24 hours. */
+export interface ExecutionStats {
+  requestCount: number;
+  successCount: number;
+}
+
 /** Creates, changes and reads hooks. Every input is validated before anything is written. */
 export class HookService {
   constructor(
     private readonly orm: Orm,
     private readonly eventTypes: EventTypeService,
     private readonly queue: DeliveryStore,
+    /** The private-address guard's verdict on a URL's host; accepts everything by default. */
+    private readonly targetRefusal: TargetRefusal = () => null,
   ) {}
 
   async create(draft: HookDraft): Promise<Hook> {
@@ -40,7 +52,7 @@ export class HookService {
     const hook = em.create(Hook, {
       name: validateHookName(draft.name),
       events: await this.validEvents(draft.events),
-      url: validateHookUrl(draft.url),
+      url: validateHookUrl(draft.url, this.targetRefusal),
       headers: validateHookHeaders(draft.headers ?? []),
       enabled: draft.enabled ?? true,
       ordered: draft.ordered ?? false,
@@ -57,7 +69,7 @@ export class HookService {
     // Validate everything before assigning anything, so a bad field changes nothing.
     const name = changes.name != null ? validateHookName(changes.name) : hook.name;
     const events = changes.events != null ? await this.validEvents(changes.events) : hook.events;
-    const url = changes.url != null ? validateHookUrl(changes.url) : hook.url;
+    const url = changes.url != null ? validateHookUrl(changes.url, this.targetRefusal) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
     // An explicit null removes the rate limit; leaving the field out keeps it.
     const rateLimit = changes.rateLimit !== undefined ? validateRateLimit(changes.rateLimit) : hook.rateLimit;
@@ -84,6 +96,20 @@ export class HookService {
     const deleted = await em.nativeDelete(Hook, { id });
     if (deleted === 0) throw new NotFoundError('hook', id);
     return id;
+  }
+
+  /** `url` as a hook would store it: valid, normalised, and not refused by the private-address guard. */
+  checkedUrl(url: string): string {
+    return validateHookUrl(url, this.targetRefusal);
+  }
+
+  /**
+   * Refuses (BAD_USER_INPUT) a stored URL the guard now refuses: one saved before the guard
+   * was turned on or its allow-list narrowed. The test button calls this before sending.
+   */
+  assertTargetAllowed(hook: Hook): void {
+    const refused = this.targetRefusal(new URL(hook.url));
+    if (refused !== null) throw new BadUserInputError(`hook ${hook.id}: ${refused}`, 'url');
   }
 
   async get(id: string): Promise<Hook> {
@@ -128,15 +154,26 @@ export class HookService {
     return hook;
   }
 
-  /** Attempts and successful attempts in the 24 hours before `now`, as Logto's console shows them. */
-  async executionStats(hookId: string, now = new Date()): Promise<{ requestCount: number; successCount: number }> {
-    const em = this.orm.em.fork();
+  /**
+   * Each hook's attempts and successful attempts in the 24 hours before `now`, as Logto's
+   * console shows them: two statements, whatever the number of hooks.
+   */
+  async executionStatsOf(hookIds: readonly string[], now = new Date()): Promise<Map<string, ExecutionStats>> {
+    const em = this.orm.em.fork() as SqlEntityManager;
     const since = new Date(now.getTime() - DAY_MS);
-    const [requestCount, successCount] = await Promise.all([
-      em.count(DeliveryAttempt, { hookId, startedAt: { $gte: since } }),
-      em.count(DeliveryAttempt, { hookId, startedAt: { $gte: since }, succeeded: true }),
-    ]);
-    return { requestCount, successCount };
+    const countByHook = async (onlySucceeded: boolean): Promise<Map<string, number>> => {
+      const where = { hookId: { $in: [...hookIds] }, startedAt: { $gte: since }, ...(onlySucceeded ? { succeeded: true } : {}) };
+      const rows = await em
+        .createQueryBuilder(DeliveryAttempt)
+        .select(['hookId', raw('count(*) as attempts')])
+        .where(where)
+        .groupBy('hookId')
+        .execute<Array<{ hookId: string; attempts: number | string }>>('all');
+      // PostgreSQL answers count(*) as a bigint string.
+      return new Map(rows.map((row) => [row.hookId, Number(row.attempts)]));
+    };
+    const [requests, successes] = await Promise.all([countByHook(false), countByHook(true)]);
+    return new Map(hookIds.map((id) => [id, { requestCount: requests.get(id) ?? 0, successCount: successes.get(id) ?? 0 }]));
   }
 
   private async findOrFail(em: ReturnType<Orm['em']['fork']>, id: string): Promise<Hook> {
@@ -146,7 +183,6 @@ export class HookService {
   }
 
   private async validEvents(events: readonly string[]): Promise<string[]> {
-    const selectable = await Promise.all(events.map((entry) => this.eventTypes.isSelectable(entry)));
-    return validateHookEvents(events, (entry) => selectable[events.indexOf(entry)]);
+    return validateHookEvents(events, (entries) => this.eventTypes.validateSelection(entries, 'events'));
   }
 }

@@ -7,7 +7,9 @@ export class HookHeaderNode {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "A custom header's value is readable by ADMIN keys only; other keys read `[redacted]` (hookwire's own headers of an attempt stay readable).",
+  })
   value!: string;
 }
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { PUBLIC_ERROR_CODES } from '../errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { publicErrorCode } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logger';
 import type { Metrics } from './metrics';
@@ -20,7 +20,7 @@ export function observabilityPlugin(metrics: Metrics, logger: Logger): ApolloSer
           metrics.recordOperation(operation?.operation ?? 'unknown', operationName);
         },
         async didEncounterErrors({ errors, operation, operationName }) {
-          for (const error of errors) metrics.recordError(operation?.operation ?? 'unknown', operationName, publicCode(error));
+          for (const error of errors) metrics.recordError(operation?.operation ?? 'unknown', operationName, publicErrorCode(error));
         },
         async willSendResponse({ response, operation, operationName, request }) {
           const { body } = response;
@@ -39,12 +39,6 @@ export function observabilityPlugin(metrics: Metrics, logger: Logger): ApolloSer
       };
     },
   };
-}
-
-/** The code a client will see for this error: formatError masks unknown codes the same way. */
-function publicCode(error: GraphQLError): string {
-  const code = error.extensions?.code;
-  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code) ? code : 'INTERNAL_SERVER_ERROR';
 }
 
 function formattedCode(error: GraphQLFormattedError): string {

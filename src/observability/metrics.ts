@@ -36,6 +36,8 @@ export class Metrics {
   private readonly attempts: Counter<'outcome' | 'status'>;
   private readonly attemptSeconds: Histogram<'outcome'>;
   private readonly subscriptions: Gauge;
+  private readonly slowSockets: Counter;
+  private readonly liveFeedDrops: Counter;
   private readonly operations: Counter<'type' | 'name'>;
   private readonly errors: Counter<'type' | 'name' | 'code'>;
   private readonly operationNames = new Set<string>();
@@ -63,6 +65,16 @@ export class Metrics {
       s.oldestDueAt ? Math.max(0, (this.options.clock.now().getTime() - s.oldestDueAt.getTime()) / 1000) : 0,
     );
     this.subscriptions = new Gauge({ name: 'hookwire_graphql_subscriptions', help: 'Live GraphQL subscriptions over WebSocket', registers });
+    this.slowSockets = new Counter({
+      name: 'hookwire_websocket_slow_closes_total',
+      help: 'WebSocket connections closed (4008) for falling more than HOOKWIRE_MAX_UNSENT_BYTES behind',
+      registers,
+    });
+    this.liveFeedDrops = new Counter({
+      name: 'hookwire_live_feed_dropped_total',
+      help: 'Live-feed messages not published because Redis was unreachable (the events themselves are stored)',
+      registers,
+    });
     this.operations = new Counter({
       name: 'hookwire_graphql_operations_total',
       help: 'GraphQL operations over HTTP, by type and operation name',
@@ -102,6 +114,16 @@ export class Metrics {
   /** A subscription ended (completed, failed or its socket closed). */
   subscriptionEnded(): void {
     this.subscriptions.dec();
+  }
+
+  /** A WebSocket client fell too far behind and was closed. */
+  slowSocketClosed(): void {
+    this.slowSockets.inc();
+  }
+
+  /** A live-feed message could not be published (Redis down). */
+  liveFeedDropped(): void {
+    this.liveFeedDrops.inc();
   }
 
   /** Counts a GraphQL operation that was parsed and resolved to one operation. */

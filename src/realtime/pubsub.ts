@@ -16,8 +16,10 @@ export interface LivePubSub {
 }
 
 /**
- * A subscriber slower than the feed keeps its newest 10,000 messages rather than growing
- * without bound or being cut off: the live feed is a mirror, the database is the record.
+ * How many messages a subscription's stream holds while its execution lags the feed; past it
+ * the oldest are dropped (the live feed is a mirror, the database is the record). A client
+ * that reads its socket too slowly is another matter: nothing waits for it here, its results
+ * wait in its socket's buffer, bounded in bytes (`HOOKWIRE_MAX_UNSENT_BYTES`).
  */
 export const SUBSCRIBER_BUFFER = 10_000;
 

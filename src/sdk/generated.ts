@@ -162,7 +162,7 @@ export type DeliveryUpdate = {
 export type EmitEventInput = {
   /** A catalogue event type. */
   event: Scalars['String']['input'];
-  /** Emitting twice with one key stores one event. */
+  /** Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`. */
   payload: Scalars['JSONObject']['input'];
@@ -265,6 +265,7 @@ export type HookExecutionStats = {
 export type HookHeader = {
   __typename?: 'HookHeader';
   name: Scalars['String']['output'];
+  /** A custom header's value is readable by ADMIN keys only; other keys read `[redacted]` (hookwire's own headers of an attempt stay readable). */
   value: Scalars['String']['output'];
 };
 
@@ -281,7 +282,7 @@ export type Mutation = {
   createEventType: EventType;
   /** Creates a hook with a new signing key. */
   createHook: Hook;
-  /** Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay. */
+  /** Deletes a custom event type and returns it. Refused for built-in types, and with EVENT_TYPE_IN_USE while a hook names it in its events. Stored events of the type stay. */
   deleteEventType: EventType;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
@@ -494,7 +495,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Each delivery attempt as it finishes; `hookId` narrows it to one hook's. */
   deliveryUpdated: DeliveryUpdate;
-  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`). */
+  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`), validated as a hook's `events`. */
   events: Event;
 };
 
@@ -714,6 +715,14 @@ export type EmitEventsMutationVariables = Exact<{
 
 export type EmitEventsMutation = { __typename?: 'Mutation', emitEvents: Array<{ __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string }> };
 
+export type EmitEventWithOutcomesMutationVariables = Exact<{
+  input: EmitEventInput;
+  waitFor?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EmitEventWithOutcomesMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null }> }> } } };
+
 export type HookFieldsFragment = { __typename?: 'Hook', id: string, name: string, events: Array<string>, url: string, enabled: boolean, ordered: boolean, rateLimit: number | null, createdAt: string, updatedAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> };
 
 export type EventFieldsFragment = { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string };
@@ -725,6 +734,10 @@ export type AttemptFieldsFragment = { __typename?: 'DeliveryAttempt', id: string
 export type PageInfoFieldsFragment = { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean };
 
 export type DeliveryUpdateFieldsFragment = { __typename?: 'DeliveryUpdate', deliveryId: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptNumber: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null, errorMessage: string | null, durationMs: number, nextAttemptAt: string | null, startedAt: string };
+
+export type DeliveryOutcomeFieldsFragment = { __typename?: 'Delivery', id: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, createdAt: string, updatedAt: string };
+
+export type AttemptOutcomeFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, errorKind: string | null };
 
 export type HooksQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -892,6 +905,30 @@ export const DeliveryUpdateFieldsFragmentDoc = `
   durationMs
   nextAttemptAt
   startedAt
+}
+    `;
+export const DeliveryOutcomeFieldsFragmentDoc = `
+    fragment DeliveryOutcomeFields on Delivery {
+  id
+  eventId
+  event
+  status
+  attemptCount
+  nextAttemptAt
+  createdAt
+  updatedAt
+}
+    `;
+export const AttemptOutcomeFieldsFragmentDoc = `
+    fragment AttemptOutcomeFields on DeliveryAttempt {
+  id
+  number
+  trigger
+  startedAt
+  durationMs
+  succeeded
+  responseStatus
+  errorKind
 }
     `;
 export const CreateApiKeyDocument = `
@@ -1133,6 +1170,24 @@ export const EmitEventsDocument = `
   }
 }
     ${EventFieldsFragmentDoc}`;
+export const EmitEventWithOutcomesDocument = `
+    mutation EmitEventWithOutcomes($input: EmitEventInput!, $waitFor: String) {
+  emitEvent(input: $input, waitFor: $waitFor) {
+    ...EventFields
+    deliveries(first: 100) {
+      nodes {
+        ...DeliveryOutcomeFields
+        attempts {
+          ...AttemptOutcomeFields
+        }
+      }
+      totalCount
+    }
+  }
+}
+    ${EventFieldsFragmentDoc}
+${DeliveryOutcomeFieldsFragmentDoc}
+${AttemptOutcomeFieldsFragmentDoc}`;
 export const HooksDocument = `
     query Hooks($first: Int, $after: String, $enabled: Boolean) {
   hooks(first: $first, after: $after, enabled: $enabled) {
@@ -1307,6 +1362,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     EmitEvents(variables: EmitEventsMutationVariables, options?: C): Promise<EmitEventsMutation> {
       return requester<EmitEventsMutation, EmitEventsMutationVariables>(EmitEventsDocument, variables, options) as Promise<EmitEventsMutation>;
+    },
+    EmitEventWithOutcomes(variables: EmitEventWithOutcomesMutationVariables, options?: C): Promise<EmitEventWithOutcomesMutation> {
+      return requester<EmitEventWithOutcomesMutation, EmitEventWithOutcomesMutationVariables>(EmitEventWithOutcomesDocument, variables, options) as Promise<EmitEventWithOutcomesMutation>;
     },
     Hooks(variables?: HooksQueryVariables, options?: C): Promise<HooksQuery> {
       return requester<HooksQuery, HooksQueryVariables>(HooksDocument, variables, options) as Promise<HooksQuery>;

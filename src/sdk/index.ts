@@ -1,3 +1,3 @@
-export * from './client';
-export * from './generated';
-export * from './verify';
+export * from './client.js';
+export * from './generated.js';
+export * from './verify.js';

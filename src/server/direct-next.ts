@@ -1,6 +1,7 @@
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { Bypass } from './shared-subscriptions';
+import type { SocketSend } from './socket-limits';
 
 /**
  * Builds the bypass that writes graphql-ws `next` messages straight onto a subscriber's
@@ -10,11 +11,14 @@ import type { Bypass } from './shared-subscriptions';
  * validation, stringify and promises (at 1,000 subscribers those were most of the fan-out).
  *
  * `format` is graphql-ws's `onNext`: the bypass takes only results it returns unchanged, so
- * anything it would rewrite (errors) still goes through graphql-ws and `onNext`. It also
- * declines while the socket has bytes waiting: a slow subscriber's results then queue in its
- * bounded queue, paced by graphql-ws's own sends, as they always did.
+ * anything it would rewrite (errors) still goes through graphql-ws and `onNext`. Every frame
+ * goes out through `send`, which bounds what the socket may hold unsent: a slow subscriber's
+ * results wait in its socket's buffer, measured in bytes, not in a queue counted in results.
  */
-export function createDirectNext(format: (result: ExecutionResult) => FormattedExecutionResult | ExecutionResult) {
+export function createDirectNext(
+  format: (result: ExecutionResult) => FormattedExecutionResult | ExecutionResult,
+  send: SocketSend,
+) {
   let lastResult: ExecutionResult | undefined;
   let lastJson = '';
   const jsonOf = (result: ExecutionResult): string => {
@@ -27,8 +31,8 @@ export function createDirectNext(format: (result: ExecutionResult) => FormattedE
   return (socket: WebSocket, id: string): Bypass => {
     const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
     return (result) => {
-      if (socket.readyState !== socket.OPEN || socket.bufferedAmount > 0 || format(result) !== result) return false;
-      socket.send(`${head}${jsonOf(result)}}`);
+      if (socket.readyState !== socket.OPEN || format(result) !== result) return false;
+      send(socket, `${head}${jsonOf(result)}}`);
       return true;
     };
   };

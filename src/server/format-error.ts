@@ -1,18 +1,30 @@
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import { PUBLIC_ERROR_CODES } from '../errors';
+import type { DatabaseOutage } from '../db/outage';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { PUBLIC_ERROR_CODES, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 
 /**
  * Builds the one error formatter: errors hookwire raises on purpose (and graphql-js's own
- * parse and validation errors) pass through with their code; anything else is an internal
- * fault, logged in full and shown to the client only as INTERNAL_SERVER_ERROR.
+ * parse and validation errors) pass through with their code; an error that says the database
+ * is unavailable becomes SERVICE_UNAVAILABLE (retryable; reported to `outage`, which logs an
+ * outage once, not once per request); anything else is an internal fault, logged in full and
+ * shown to the client only as INTERNAL_SERVER_ERROR. `extensions.http` (the HTTP status and
+ * headers an error asks for) is for the server, never sent to clients.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, outage?: DatabaseOutage) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Without an outage log (a caller that has none), a line without a stack: the stack only says where it was noticed.
+      if (!outage?.report(error, 'graphql')) logger.warn({ error: String((error as Error).message), path: formatted.path }, 'database unavailable');
+      const unavailable = new ServiceUnavailableError();
+      const { http: _http, ...extensions } = unavailable.extensions;
+      return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     logger.error({ err: error, path: formatted.path }, 'internal error in a GraphQL operation');
     return {
@@ -30,8 +42,8 @@ export function createErrorFormatter(logger: Logger) {
  * every member of a group, so the formatted copy is kept per result: its errors are
  * formatted (and an internal one logged) once, not once per subscriber.
  */
-export function createResultFormatter(logger: Logger) {
-  const formatError = createErrorFormatter(logger);
+export function createResultFormatter(logger: Logger, outage?: DatabaseOutage) {
+  const formatError = createErrorFormatter(logger, outage);
   const formatted = new WeakMap<ExecutionResult, FormattedExecutionResult>();
   return (result: ExecutionResult): FormattedExecutionResult | ExecutionResult => {
     if (!result.errors) return result;

@@ -7,17 +7,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken } from '../auth/key-secret';
+import { ConfigError } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import type { DatabaseOutage } from '../db/outage';
+import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { mountConsole } from './console';
+import { costLimitPlugin } from './cost-limit';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
-import { LIMIT_RULES } from './limits';
+import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
+import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
 import { attachWebSocketServer } from './ws';
 
 /** GraphQL over HTTP and WebSocket on one port and path, plus the health endpoints. */
@@ -59,19 +64,21 @@ export async function startHttpServer(options: {
   metrics: Metrics;
   port: number;
   host?: string;
+  /** Logs a database outage once, however many requests meet it. */
+  outage?: DatabaseOutage;
 }): Promise<HttpServer> {
-  const { schema, services, logger, probes, metrics } = options;
+  const { schema, services, logger, probes, metrics, outage } = options;
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
   mountProbes(app, probes, metrics);
 
   let apollo: ApolloServer<GraphQLContext> | undefined;
+  let ws: ReturnType<typeof attachWebSocketServer> | undefined;
   if (schema) {
-    const ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics);
     apollo = new ApolloServer<GraphQLContext>({
       schema,
-      formatError: createErrorFormatter(logger),
+      formatError: createErrorFormatter(logger, outage),
       validationRules: LIMIT_RULES,
       // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
@@ -83,13 +90,14 @@ export async function startHttpServer(options: {
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
-        { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
+        costLimitPlugin(),
+        serviceUnavailablePlugin(),
+        { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],
     });
     await apollo.start();
     mountConsole(app);
-    // The body must fit the largest payload, JSON-escaped, plus the rest of the document.
-    const bodyLimit = services.config.maxPayloadBytes * 2 + 64 * 1024;
+    const bodyLimit = requestSizeLimit(services.config.maxPayloadBytes);
     app.use(
       '/graphql',
       assignRequestId,
@@ -98,19 +106,24 @@ export async function startHttpServer(options: {
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const secret = bearerToken(req.headers.authorization);
-          const principal = secret ? await services.apiKeys.authenticate(secret) : null;
+          const principal = secret ? await services.apiKeys.authenticate(secret).catch(rethrowUnavailable(outage, 'graphql')) : null;
           const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-          return { principal, services, requestId };
+          return { principal, services, loaders: createLoaders(services), requestId };
         },
       }),
     );
     app.use('/graphql', bodyErrorHandler);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    await apollo?.stop();
+    throw error;
+  }
+  // Attached once the port is bound: the WebSocket server re-emits the http server's errors,
+  // and graphql-ws prints a failed listen as an "internal error" with two stacks.
+  if (schema) ws = attachWebSocketServer(server, '/graphql', schema, services, logger, metrics, outage);
   return {
     server,
     async stop() {
@@ -118,4 +131,18 @@ export async function startHttpServer(options: {
       else await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Binds the port; a port in use or an address not ours is the operator's setting, said in one line. */
+async function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = host ? `${host}:${port}` : String(port);
+      if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `${where} is in use by another process; choose a free port (0 picks one)`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new ConfigError('HOST', `${host} is not an address of this machine`));
+      else if (error.code === 'EACCES') reject(new ConfigError('PORT', `${port} needs privileges this process lacks; choose a port above 1023`));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
 }

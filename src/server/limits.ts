@@ -7,15 +7,26 @@ import {
   type ValidationContext,
 } from 'graphql';
 
+/**
+ * The largest request hookwire reads: an HTTP body, or one WebSocket frame (a graphql-ws
+ * message). It must fit the largest event payload, JSON-escaped, plus the rest of the document.
+ */
+export function requestSizeLimit(maxPayloadBytes: number): number {
+  return maxPayloadBytes * 2 + 64 * 1024;
+}
+
 /** The deepest selection a query may nest (introspection excepted). Real queries need about 6. */
 export const MAX_QUERY_DEPTH = 10;
 /** The most aliased fields a document may hold: aliases are how one request multiplies its cost. */
 export const MAX_ALIASES = 30;
 
+// `depths` keeps each fragment's depth once computed: walked afresh at every spread, a chain of
+// 30 fragments each spreading the next twice is 2^30 walks (a 2 KB document, minutes of CPU).
 function depthOf(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   visiting: Set<string>,
+  depths: Map<string, number>,
 ): number {
   if (!selectionSet) return 0;
   let deepest = 0;
@@ -23,16 +34,21 @@ function depthOf(
     if (selection.kind === Kind.FIELD) {
       // Tools introspect with deeply nested `ofType` chains; that is schema data, not load.
       if (selection.name.value.startsWith('__')) continue;
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting, depths));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting, depths));
     } else {
       const name = selection.name.value;
       const fragment = fragments[name];
       if (!fragment || visiting.has(name)) continue; // cycles are reported by graphql-js itself
-      visiting.add(name);
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
-      visiting.delete(name);
+      let depth = depths.get(name);
+      if (depth === undefined) {
+        visiting.add(name);
+        depth = depthOf(fragment.selectionSet, fragments, visiting, depths);
+        visiting.delete(name);
+        depths.set(name, depth);
+      }
+      deepest = Math.max(deepest, depth);
     }
   }
   return deepest;
@@ -47,7 +63,7 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
   }
   return {
     OperationDefinition(operation) {
-      const depth = depthOf(operation.selectionSet, fragments, new Set());
+      const depth = depthOf(operation.selectionSet, fragments, new Set(), new Map());
       if (depth > MAX_QUERY_DEPTH) {
         context.reportError(
           new GraphQLError(`the operation nests ${depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed`, {
@@ -82,5 +98,8 @@ export function aliasLimitRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** The extra rules every GraphQL document passes, over HTTP and WebSocket alike. */
+/**
+ * The extra rules every GraphQL document passes, over HTTP and WebSocket alike. The cost limit
+ * (cost-limit.ts) is checked after them, once the variables are known.
+ */
 export const LIMIT_RULES = [depthLimitRule, aliasLimitRule];

@@ -3,20 +3,31 @@ import { buildSchema } from 'type-graphql';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { scopeAuthChecker } from '../auth/auth-checker';
+import { closeFieldsToEmitKeys } from '../auth/emit-readable';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { OverviewResolver } from '../deliveries/overview.resolver';
 import { EventFeedResolver } from '../events/event-feed.resolver';
 import { EventResolver } from '../events/event.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
+import { HookHeaderResolver } from '../hooks/hook-header.resolver';
 import { HookResolver } from '../hooks/hook.resolver';
 import type { HookwirePubSub } from '../realtime/pubsub';
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [HookResolver, EventResolver, EventFeedResolver, DeliveryResolver, ApiKeyResolver, ViewerResolver, OverviewResolver] as const;
+export const RESOLVERS = [
+  HookResolver,
+  HookHeaderResolver,
+  EventResolver,
+  EventFeedResolver,
+  DeliveryResolver,
+  ApiKeyResolver,
+  ViewerResolver,
+  OverviewResolver,
+] as const;
 
-/** Builds the executable schema; subscriptions read from `pubSub`. */
+/** Builds the executable schema; subscriptions read from `pubSub`. Fields not `@EmitReadable` need READ. */
 export async function buildHookwireSchema(pubSub: HookwirePubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub,
     authChecker: scopeAuthChecker,
@@ -25,4 +36,5 @@ export async function buildHookwireSchema(pubSub: HookwirePubSub): Promise<Graph
     validate: false,
     emitSchemaFile: false,
   });
+  return closeFieldsToEmitKeys(schema);
 }

@@ -1,19 +1,34 @@
 import type { Server } from 'node:http';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import type { GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { WebSocketServer, type ServerOptions } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
+import type { DatabaseOutage } from '../db/outage';
 import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';
 import type { Services } from '../services';
+import { costRefusal } from './cost-limit';
 import { createDirectNext } from './direct-next';
-import { createResultFormatter } from './format-error';
-import { LIMIT_RULES } from './limits';
+import { createErrorFormatter, createResultFormatter } from './format-error';
+import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
+import { createSocketSend } from './socket-limits';
+import { CloseConnection, serveGraphqlWs } from './ws-adapter';
+import { createOnSubscribe } from './ws-subscribe';
+
+/** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
+const FORBIDDEN_REASON = 'Forbidden: a valid API key is required';
+/**
+ * How long a closed socket's peer has to answer the close before it is cut (ws's default is
+ * 30 s). A client closed for reading too slowly sees the close frame only after its unsent
+ * bytes, which stay in memory until then: a third of the default frees them sooner.
+ */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Something to close when the server stops. */
 export interface Disposable {
@@ -23,12 +38,17 @@ export interface Disposable {
 /**
  * Serves graphql-ws on the HTTP server's `path`. The API key in
  * `connectionParams.authorization` is checked when the connection opens (a connection without
- * a valid one is closed with 4403) and again before each subscription starts; revoking the
- * key closes its open connections (4403 "API key revoked", see revocation.ts). Identical
- * subscriptions of callers with the same key share one execution per event
- * (`createSharedSubscriptions`), and a subscriber keeping up gets each result's `next`
- * written straight to its socket (`createDirectNext`). Live subscriptions are counted in
- * `metrics`.
+ * a valid one is closed with 4403 and `FORBIDDEN_REASON`) and again before each subscription
+ * starts; revoking the key closes its open connections (4403 "API key revoked", see
+ * revocation.ts). Every operation passes the limits HTTP applies (LIMIT_RULES, then the cost
+ * limit with its variables). A frame larger than the HTTP body limit is refused with 1009 on its announced
+ * length, before any of it is read; a document that does not parse or validate gets an
+ * `error` message for its id with the code Apollo uses over HTTP, and the socket stays open;
+ * a client more than `HOOKWIRE_MAX_UNSENT_BYTES` behind is closed with 4008
+ * (`socket-limits.ts`). Identical subscriptions of callers with the same key share one
+ * execution per event (`createSharedSubscriptions`), and a subscriber keeping up gets each
+ * result's `next` written straight to its socket (`createDirectNext`). Live subscriptions
+ * are counted in `metrics`.
  */
 export function attachWebSocketServer(
   httpServer: Server,
@@ -37,8 +57,21 @@ export function attachWebSocketServer(
   services: Services,
   logger: Logger,
   metrics: Metrics,
+  outage?: DatabaseOutage,
 ): Disposable {
-  const wsServer = new WebSocketServer({ server: httpServer, path });
+  const { config } = services;
+  // ws reads `closeTimeout` (since 8.18); @types/ws does not list it yet.
+  const wsOptions: ServerOptions & { closeTimeout: number } = {
+    server: httpServer,
+    path,
+    maxPayload: requestSizeLimit(config.maxPayloadBytes),
+    closeTimeout: CLOSE_TIMEOUT_MS,
+  };
+  const wsServer = new WebSocketServer(wsOptions);
+  const send = createSocketSend(config.maxUnsentBytes, (socket) => {
+    metrics.slowSocketClosed();
+    logger.warn({ unsentBytes: socket.bufferedAmount }, 'closed a WebSocket client that fell too far behind (4008)');
+  });
   // The key each accepted connection presented: re-checked for every subscription it starts,
   // so a key revoked while its socket stays open cannot start new ones.
   const secrets = new WeakMap<object, string>();
@@ -48,8 +81,10 @@ export function attachWebSocketServer(
   const ended = (ctx: object, id: string) => {
     if (live.get(ctx)?.delete(id)) metrics.subscriptionEnded();
   };
-  const formatResult = createResultFormatter(logger);
-  const directNext = createDirectNext(formatResult);
+  // A database outage met by a subscription is logged once with the rest of it (outage.ts).
+  const formatResult = createResultFormatter(logger, outage);
+  const formatError = createErrorFormatter(logger, outage);
+  const directNext = createDirectNext(formatResult, send);
   const shared = createSharedSubscriptions({
     // A resolver may read the caller from the context; nothing else in it differs between subscribers.
     contextKey: (context) => principalKey((context as GraphQLContext).principal),
@@ -59,22 +94,25 @@ export function attachWebSocketServer(
   const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId));
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
-  const disposable = useServer(
+  const disposable = serveGraphqlWs(
     {
       schema,
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
         const principal = await authenticate(secret);
-        if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) return false;
+        if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) {
+          throw new CloseConnection(CloseCode.Forbidden, FORBIDDEN_REASON);
+        }
         secrets.set(ctx, secret);
         return true;
       },
       context: async (ctx): Promise<GraphQLContext> => ({
         principal: await authenticate(secrets.get(ctx)),
         services,
+        loaders: createLoaders(services),
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
-      validate: (schemaToCheck, document) => validate(schemaToCheck, document, [...specifiedRules, ...LIMIT_RULES]),
+      onSubscribe: createOnSubscribe(schema, LIMIT_RULES),
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
@@ -88,8 +126,10 @@ export function attachWebSocketServer(
         for (const id of live.get(ctx) ?? []) ended(ctx, id);
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
     },
     wsServer,
+    { logger, send },
   );
   return {
     async dispose() {

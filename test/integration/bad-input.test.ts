@@ -89,6 +89,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     // Credentials belong in a header, and a URL has a sane length.
     await rejectsHookField('url with credentials', { url: 'https://user:secret@example.com/x' });
     await rejectsHookField('url over 2048 characters', { url: `https://example.com/${'x'.repeat(2048)}` });
+    // The limit applies to the URL as stored: 2,020 characters in, 12,020 once percent-encoded.
+    await rejectsHookField('url over 2048 characters once normalised', { url: `https://example.com/${'é'.repeat(2000)}` });
+    const { createHook } = await server.admin.CreateHook({ input: hook({ url: `https://example.com/${'é'.repeat(300)}` }) });
+    expect(createHook.url).toBe(`https://example.com/${'%C3%A9'.repeat(300)}`);
+    await server.admin.DeleteHook({ id: createHook.id });
   });
 
   it('rejects names that are empty or over 256 characters', async () => {
@@ -122,6 +127,12 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       ['a webhook-signature header', [{ name: 'Webhook-Signature', value: 'v1,forged' }]],
       ['a logto-signature-sha-256 header', [{ name: 'logto-signature-sha-256', value: 'forged' }]],
       ['a content-length header', [{ name: 'Content-Length', value: '1' }]],
+      ['a content-type header', [{ name: 'Content-Type', value: 'text/plain' }]],
+      ['a user-agent header', [{ name: 'USER-AGENT', value: 'not-hookwire' }]],
+      ['a webhook-id header', [{ name: 'webhook-id', value: 'msg_forged' }]],
+      ['a webhook-timestamp header', [{ name: 'Webhook-Timestamp', value: '1' }]],
+      // On a plain object `headers['__proto__'] = v` sets the prototype: it would never be sent.
+      ['a __proto__ header', [{ name: '__proto__', value: 'x' }]],
     ];
     for (const [label, headers] of cases) await rejectsHookField(label, { headers });
   });

@@ -290,25 +290,3 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     expect((await server.admin.Hook({ id: hook.id })).hook).toMatchObject({ url: stored.url, headers: [{ name: 'x-stored', value: 'old' }] });
   });
 });
-
-describe.each(DATABASE_KINDS)('private-address guard on %s', (kind) => {
-  it('refuses a loopback target without the override, sending nothing', async () => {
-    const server = await startTestServer(kind, { HOOKWIRE_ALLOW_PRIVATE_TARGETS: 'false', HOOKWIRE_RETRY_SCHEDULE: '50ms' });
-    const endpoint = await startReceiver();
-    try {
-      const hook = (await server.admin.CreateHook({ input: { name: 'local', url: endpoint.url, events: ['*'] } })).createHook;
-      await server.admin.EmitEvent({ input: { event: 'User.Deleted', payload: {} } });
-      const delivery = await eventually(async () => {
-        const [node] = (await server.admin.HookDeliveries({ id: hook.id })).hook.deliveries.nodes;
-        return node?.status === 'FAILED' ? node : undefined;
-      });
-      const { delivery: detail } = await server.admin.Delivery({ id: delivery.id });
-      expect(detail.attempts[0]).toMatchObject({ errorKind: 'blocked', responseStatus: null });
-      expect(detail.attempts[0].errorMessage).toMatch(/127\.0\.0\.1 is private \(loopback\)/);
-      expect(endpoint.requests).toHaveLength(0);
-    } finally {
-      await endpoint.close();
-      await server.close();
-    }
-  });
-});

@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       expect(arrived.map((value) => value.events)).toEqual(emitted);
       for (const event of emitted) expect((await server.admin.Event({ id: event.id })).event).toEqual(arrived.find((v) => v.events.id === event.id)?.events);
       // An idempotent repeat stores nothing, so it is not pushed again.
-      await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1' }, idempotencyKey: 'live-1' } });
+      await server.admin.EmitEvent({ input: { event: 'User.Created', payload: { userId: 'u1', user: { name: 'Ann' } }, idempotencyKey: 'live-1' } });
       const last = await server.emit('PostRegister');
       await feed.waitFor(1, (value) => value.events.id === last.id);
       expect(real(feed.values).map((event) => event.id)).toEqual([...emitted.map((event) => event.id), last.id]);
@@ -206,6 +206,24 @@ describe.each(DATABASE_KINDS)('live feed on %s', (kind) => {
       expect(closeCode(error), String(error)).toBe(4403);
     } finally {
       await open.close();
+    }
+  });
+
+  it('refuses types that name no event type, validated as createHook validates them (BAD_USER_INPUT)', async () => {
+    // Each list holds a good entry too, so a subscription wrongly accepted yields the poke.
+    for (const types of [['PostSignIn', 'Nope.*'], ['PostSignIn', 'User.Exploded'], ['PostSignIn', 'postsignin'], ['PostSignIn', 'User*']]) {
+      const error = await rejection(server.admin.OnEvent({ types }), () => server.emit('PostSignIn', { poke: true }));
+      expect(error, JSON.stringify(types)).toBeInstanceOf(HookwireRequestError);
+      expect((error as HookwireRequestError).codes, JSON.stringify(types)).toEqual(['BAD_USER_INPUT']);
+      expect((error as Error).message).toContain(types[1]);
+    }
+    // A custom type registered after the server started is known to the feed at once.
+    await server.admin.CreateEventType({ input: { name: 'Feed.Custom' } });
+    const custom = liveFeed(server.admin.OnEvent({ types: ['Feed.*'] }));
+    try {
+      await prime(custom, 'Feed.Custom');
+    } finally {
+      await custom.close();
     }
   });
 

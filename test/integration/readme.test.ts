@@ -127,7 +127,7 @@ describe('the README', () => {
   }, 120_000);
 
   it('runs the SDK programs: the listener prints what the emitter emits', async () => {
-    const env = { HOOKWIRE_URL: server.app.url, HOOKWIRE_KEY: ADMIN_KEY };
+    const env = { HOOKWIRE_URL: server.app.url, HOOKWIRE_API_KEY: ADMIN_KEY };
     const listeners = TS_BLOCKS.filter((block) => declaredFileName(block) === 'listen.ts').map((block) => runProgram(block, env));
     const others = TS_BLOCKS.filter((block) => declaredFileName(block) !== 'listen.ts');
     expect(listeners.length).toBe(1);

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,11 +16,7 @@ export interface ChildServer {
 
 /** Starts the built server (`dist/main.js`, as `npm start` runs it) with `env`; resolves once it logs its port. */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnBuiltServer(env);
   let output = '';
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const port = await new Promise<number>((resolve, reject) => {
@@ -42,3 +39,46 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   });
   return { process: child, url: `http://127.0.0.1:${port}`, port, exited, output: () => output };
 }
+
+/** What a hookwire process that ended printed, and how it ended. */
+export interface ChildRun {
+  code: number | string;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built server with `env` until it exits by itself (a start that must fail). */
+export async function runChildToExit(env: Record<string, string>): Promise<ChildRun> {
+  const child = spawnBuiltServer(env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // 'close', not 'exit': both pipes are drained by then.
+  const code = await new Promise<number | string>((resolve) => child.once('close', (exit, signal) => resolve(exit ?? signal ?? -1)));
+  return { code, stdout, stderr };
+}
+
+/** `node dist/main.js`, as `npm start` runs it, on a free port of 127.0.0.1 unless `env` says otherwise. */
+function spawnBuiltServer(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * Registers an `afterAll` that runs every step `cleanup.push`ed meanwhile, newest first, each
+ * whatever the others did: children to kill, databases to drop.
+ */
+export function cleanupAfterAll(): Array<() => Promise<unknown>> {
+  const steps: Array<() => Promise<unknown>> = [];
+  afterAll(async () => {
+    for (const step of steps.reverse()) await step().catch(() => undefined);
+  });
+  return steps;
+}
+
+/** The repository root, where `npm start` runs. */
+export const REPOSITORY_ROOT = ROOT;

@@ -27,19 +27,22 @@ export interface TestServer {
   emit(event: string, payload?: Record<string, unknown>): Promise<EmitEventMutation['emitEvent']>;
   /** A hook's deliveries, newest first (up to 100). */
   deliveriesOf(hookId: string): Promise<HookDeliveriesQuery['hook']['deliveries']['nodes']>;
-  close(): Promise<void>;
+  /** Stops the server; `keepDatabase` leaves its database for another server (a restart). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
- * Starts hookwire as the tests' users would, through its environment, on a fresh database.
- * `env` overrides variables (a compressed retry schedule, a short timeout…).
+ * Starts hookwire as the tests' users would, through its environment, on a fresh database
+ * (or on `db`, one a previous server kept). `env` overrides variables (a compressed retry
+ * schedule, a short timeout…).
  */
 export async function startTestServer(
   kind: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
+  existing?: TestDatabase,
 ): Promise<TestServer> {
-  const db = await createTestDatabase(kind);
+  const db = existing ?? (await createTestDatabase(kind));
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -67,10 +70,10 @@ export async function startTestServer(
     createHook: async (url, events, extra = {}) => (await admin.CreateHook({ input: { name: `hook ${url}`, url, events, ...extra } })).createHook,
     emit: async (event, payload = {}) => (await admin.EmitEvent({ input: { event, payload } })).emitEvent,
     deliveriesOf: async (hookId) => (await admin.HookDeliveries({ id: hookId, first: 100 })).hook.deliveries.nodes,
-    async close() {
+    async close(options = {}) {
       await Promise.all(clients.map((created) => created.close()));
       await app.close();
-      await db.drop();
+      if (!options.keepDatabase) await db.drop();
     },
   };
 }

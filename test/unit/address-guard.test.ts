@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   blockedAddressMessage,
   classifyAddress,
+  classifyRange,
   createAddressGuard,
   ipLiteralOf,
   isAllowed,
   parseCidr,
   parseCidrs,
   parseTargetUrl,
+  targetHostRefusal,
 } from '../../src/delivery/address-guard';
 
 describe('classifyAddress', () => {
@@ -106,6 +108,16 @@ describe('isAllowed / createAddressGuard', () => {
     expect(open.blockedReason('127.0.0.1')).toBeNull();
   });
 
+  it('names the range an address falls in, and the IPv4 address an IPv6 one carries', () => {
+    expect(classifyRange('127.0.0.1')).toEqual({ reason: 'loopback', range: '127.0.0.0/8' });
+    expect(classifyRange('172.20.0.1')).toEqual({ reason: 'private-use', range: '172.16.0.0/12' });
+    expect(classifyRange('::ffff:10.0.0.1')).toEqual({ reason: 'private-use', range: '10.0.0.0/8', carried: 'IPv4-mapped' });
+    expect(classifyRange('64:ff9b::a9fe:a9fe')).toEqual({ reason: 'link-local', range: '169.254.0.0/16', carried: 'NAT64' });
+    expect(classifyRange('4000::1')).toEqual({ reason: 'reserved', range: '::/0 outside 2000::/3' });
+    expect(classifyRange('::ffff:8.8.8.8')).toBeNull();
+    expect(classifyRange('2606:4700::1111')).toBeNull();
+  });
+
   it('fails at construction on a malformed CIDR', () => {
     expect(() => createAddressGuard({ allowPrivateTargets: false, allowedCidrs: ['10/8'] })).toThrow(/invalid CIDR "10\/8"/);
   });
@@ -125,6 +137,24 @@ describe('URL helpers', () => {
     expect(ipLiteralOf(new URL('http://0x7f.1/'))).toBe('127.0.0.1');
     expect(ipLiteralOf(new URL('http://2130706433/'))).toBe('127.0.0.1');
     expect(ipLiteralOf(new URL('http://localhost/'))).toBeNull();
+  });
+
+  it('refuses private literals and localhost names as hook targets, unless allowed', () => {
+    const strict = createAddressGuard({ allowPrivateTargets: false, allowedCidrs: [] });
+    const refusal = (url: string) => targetHostRefusal(strict, new URL(url));
+    expect(refusal('http://0x7f.1/')).toMatch(/^url host 127\.0\.0\.1 is in 127\.0\.0\.0\/8 \(loopback\)/);
+    expect(refusal('http://[::ffff:192.168.0.1]/')).toMatch(/\[::ffff:c0a8:1\] \(an IPv4-mapped address\) is in 192\.168\.0\.0\/16 \(private-use\)/);
+    for (const url of ['http://localhost/', 'http://LocalHost.:80/', 'http://a.b.localhost/']) expect(refusal(url)).toMatch(/localhost name.*loopback/);
+    for (const url of ['http://example.com/', 'http://localhost.example.com/', 'http://mylocalhost/', 'http://8.8.8.8/', 'http://[2606:4700::1111]/']) {
+      expect(refusal(url)).toBeNull();
+    }
+    const loopbackAllowed = createAddressGuard({ allowPrivateTargets: false, allowedCidrs: ['127.0.0.0/8'] });
+    expect(targetHostRefusal(loopbackAllowed, new URL('http://127.0.0.1/'))).toBeNull();
+    expect(targetHostRefusal(loopbackAllowed, new URL('http://localhost/'))).toBeNull();
+    expect(targetHostRefusal(loopbackAllowed, new URL('http://[::1]/'))).toMatch(/::1\/128 \(loopback\)/);
+    const open = createAddressGuard({ allowPrivateTargets: true, allowedCidrs: [] });
+    expect(targetHostRefusal(open, new URL('http://localhost/'))).toBeNull();
+    expect(targetHostRefusal(open, new URL('http://10.0.0.1/'))).toBeNull();
   });
 
   it('words blocked messages', () => {

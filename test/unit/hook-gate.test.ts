@@ -20,6 +20,7 @@ function job(hookId: string, rateLimit: number | null = null): DeliveryJob {
     roundOffset: 0,
     trigger: 'SCHEDULED',
     rateLimit,
+    ordered: false,
   };
 }
 
@@ -70,9 +71,21 @@ describe('HookGate', () => {
     const slow = new HookGate(4, 10_000, 2_500); // 2.5 s attempts: two rounds fit in half a lease
     expect(slow.quota(hook, 100)).toBe(4 + 8);
     const ordered = { hookId: 'o', rateLimit: null, ordered: true };
-    expect(gate.quota(ordered, 100)).toBe(1);
-    gate.admit({ ...job('o'), hookId: 'o' }, 0);
+    // An ordered hook claims a run at once (one to send, the rest held), and nothing more while any of it is out.
+    expect(gate.quota(ordered, 100)).toBe(1 + 256);
+    gate.admit({ ...job('o'), ordered: true }, 0);
     expect(gate.quota(ordered, 100)).toBe(0);
+  });
+
+  it('sends an ordered hook one at a time, the next only once the last is finished', () => {
+    const gate = new HookGate(4, 10_000, 1);
+    const run = [job('o'), job('o'), job('o')].map((held) => ({ ...held, ordered: true }));
+    expect(run.map((held) => gate.admit(held, 0))).toEqual(['start', 'hold', 'hold']);
+    expect(gate.takeReady('o', 0)).toEqual([]);
+    gate.finished('o', 1);
+    expect(gate.takeReady('o', 0)).toEqual([run[1]]);
+    expect(gate.dropHeld('o')).toEqual([run[2]]);
+    expect(gate.holds('o')).toBe(false);
   });
 
   it('tops held work up once it is down to half what it may hold, not only once it has run out', () => {

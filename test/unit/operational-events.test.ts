@@ -24,6 +24,7 @@ function result(number: number, outcome: AttemptOutcome, options: Partial<{ hook
       roundOffset: options.roundOffset ?? 0,
       trigger: 'SCHEDULED',
       rateLimit: null,
+      ordered: false,
     },
     attemptId: `att_${number}`,
     number,

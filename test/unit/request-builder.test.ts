@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBody, redactUrl } from '../../src/delivery/request-builder';
+import { buildRequest, deliveryBody, redactUrl, type SignedMessage } from '../../src/delivery/request-builder';
 
 const job = (payload: Record<string, unknown>) => ({
   hookId: 'hook_01',
@@ -33,5 +33,43 @@ describe('redactUrl', () => {
 
   it('returns a URL without a query as it is', () => {
     expect(redactUrl('https://example.com/hooks/7')).toBe('https://example.com/hooks/7');
+  });
+});
+
+describe('buildRequest headers', () => {
+  const message = (headers: Array<{ name: string; value: string }>): SignedMessage => ({
+    eventId: 'evt_01',
+    eventType: 'User.Created',
+    eventCreatedAt: new Date('2026-11-30T12:00:00.000Z'),
+    payloadJson: '{}',
+    hookId: 'hook_01',
+    url: 'https://example.com/hook',
+    headers,
+    signingKey: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    retiredSigningKeys: [],
+  });
+  const options = { now: new Date('2026-11-30T12:00:00.000Z'), userAgent: 'hookwire/test', timeoutMs: 1000 };
+
+  it("never lets a stored custom header override one hookwire sets, in any case", () => {
+    const { request } = buildRequest(
+      message([
+        { name: 'Content-Type', value: 'text/plain' },
+        { name: 'User-Agent', value: 'forged' },
+        { name: 'Webhook-Id', value: 'msg_forged' },
+        { name: 'X-Tenant', value: 'acme' },
+      ]),
+      options,
+    );
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['user-agent']).toBe('hookwire/test');
+    expect(request.headers['webhook-id']).toBe('evt_01');
+    expect(request.headers['x-tenant']).toBe('acme');
+  });
+
+  it('keeps prototype-named headers as ordinary keys', () => {
+    const { request, recorded } = buildRequest(message([{ name: '__proto__', value: 'p' }, { name: 'constructor', value: 'c' }]), options);
+    expect(Object.keys(request.headers)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    expect(request.headers.constructor).toBe('c');
+    expect(Object.keys(recorded.headers)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
   });
 });

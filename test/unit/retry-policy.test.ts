@@ -5,6 +5,7 @@ import {
   DEFAULT_RETRY_POLICY,
   isGone,
   isRetryable,
+  MAX_BLOCKED_ATTEMPTS,
   parseRetryAfter,
   planRetry,
   type RetryPolicy,
@@ -49,6 +50,19 @@ describe('planRetry', () => {
     const defaults = { ...DEFAULT_RETRY_POLICY, delaysMs: [...DEFAULT_RETRY_DELAYS] };
     expect(planRetry(defaults, 7, serverError, NOW, fixed(0.5))).toBeInstanceOf(Date);
     expect(planRetry(defaults, 8, serverError, NOW, fixed(0.5))).toBe('exhausted');
+  });
+
+  it(`gives a blocked target ${MAX_BLOCKED_ATTEMPTS} attempts on the schedule's first delays, not the whole schedule`, () => {
+    const blocked: AttemptOutcome = { kind: 'blocked', message: 'target address 10.0.0.1 (resolved from internal.example) is private (private-use)' };
+    const defaults = { ...DEFAULT_RETRY_POLICY, delaysMs: [...DEFAULT_RETRY_DELAYS] };
+    expect(offsetMs(planRetry(defaults, 1, blocked, NOW, fixed(0.5)))).toBe(5_000);
+    expect(offsetMs(planRetry(defaults, 2, blocked, NOW, fixed(0.5)))).toBe(300_000);
+    expect(planRetry(defaults, 3, blocked, NOW, fixed(0.5))).toBe('exhausted');
+    // An attempt after other failures is cut short only from the third on.
+    expect(planRetry(defaults, 3, serverError, NOW, fixed(0.5))).toBeInstanceOf(Date);
+    expect(planRetry(defaults, 5, blocked, NOW, fixed(0.5))).toBe('exhausted');
+    // A shorter schedule still ends where it ends.
+    expect(planRetry({ ...policy, delaysMs: [5_000] }, 2, blocked, NOW, fixed(0.5))).toBe('exhausted');
   });
 
   it('rejects attempt numbers that are not 1-based integers', () => {

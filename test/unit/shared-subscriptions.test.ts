@@ -2,6 +2,7 @@ import { parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal';
 import type { GraphQLContext } from '../../src/graphql/context';
+import type { Loaders } from '../../src/graphql/loaders';
 import { pubSubOver, type HookwirePubSub, type Target } from '../../src/realtime/pubsub';
 import type { EventMessage } from '../../src/realtime/topics';
 import { buildHookwireSchema } from '../../src/server/schema';
@@ -22,7 +23,9 @@ class CountingTarget extends EventTarget implements Target {
 }
 
 const reader: Principal = { keyId: 'key_reader', name: 'reader', scopes: ['READ'] };
-const contextOf = (principal: Principal | null): GraphQLContext => ({ principal, services: {} as Services, requestId: 'test' });
+// The feed validates its types against the catalogue; these tests are about sharing, so every type passes.
+const services = () => ({ pubSub, eventTypes: { validateSelection: async (types: readonly string[]) => [...types] } }) as unknown as Services;
+const contextOf = (principal: Principal | null): GraphQLContext => ({ principal, services: services(), loaders: {} as Loaders, requestId: 'test' });
 const USERS = 'subscription { events(types: ["User.*"]) { id event } }';
 
 let target: CountingTarget;

@@ -164,7 +164,7 @@ export type DeliveryUpdate = {
 export type EmitEventInput = {
   /** A catalogue event type. */
   event: Scalars['String']['input'];
-  /** Emitting twice with one key stores one event. */
+  /** Unique per API key: the same key again with the same input returns the first event; with another input it is a CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The fields to deliver (e.g. `userId`, `user`, `data`); not `hookId`, `event` or `createdAt`. */
   payload: Scalars['JSONObject']['input'];
@@ -267,6 +267,7 @@ export type HookExecutionStats = {
 export type HookHeader = {
   __typename?: 'HookHeader';
   name: Scalars['String']['output'];
+  /** A custom header's value is readable by ADMIN keys only; other keys read `[redacted]` (hookwire's own headers of an attempt stay readable). */
   value: Scalars['String']['output'];
 };
 
@@ -283,7 +284,7 @@ export type Mutation = {
   createEventType: EventType;
   /** Creates a hook with a new signing key. */
   createHook: Hook;
-  /** Deletes a custom event type (not a built-in one, nor one a hook names exactly: CONFLICT); its stored events stay. */
+  /** Deletes a custom event type and returns it. Refused for built-in types, and with EVENT_TYPE_IN_USE while a hook names it in its events. Stored events of the type stay. */
   deleteEventType: EventType;
   /** Deletes a hook with its deliveries; returns its id. */
   deleteHook: Scalars['ID']['output'];
@@ -496,7 +497,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Each delivery attempt as it finishes; `hookId` narrows it to one hook's. */
   deliveryUpdated: DeliveryUpdate;
-  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`). */
+  /** Every emitted event, live; `types` takes exact names or patterns (`User.*`), validated as a hook's `events`. */
   events: Event;
 };
 

@@ -1,0 +1,167 @@
+import {
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isUnionType,
+  Kind,
+  valueFromASTUntyped,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
+import { SIGNATURE_HEADERS } from '../delivery/signer';
+import { MAX_BATCH } from '../events/event.service';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
+import { MAX_HEADERS } from '../hooks/hook-validation';
+
+/**
+ * The largest cost an operation may have. The SDK's largest operation, `EmitEventAndWait` (100
+ * deliveries with every attempt of a full round, each with the most headers a request can
+ * carry), costs 146,807. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
+ * their attempts' ids) costs 180,200; the largest reads allowed take about 1.2 s of CPU and
+ * 90 MB above an idle process on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
+ */
+export const MAX_QUERY_COST = 160_000;
+
+/**
+ * What a connection costs besides its nodes: its page and count statements. Loaded once per
+ * parent, 3,000 connections of one node each took 2.65 s of CPU and ~200 MB on SQLite, about
+ * 100 values' worth each (158,000 values took 1.15 s); batched per page of parents (loaders.ts),
+ * 1,500 of them take 0.26 s. The weight stays at the unbatched figure: a connection whose
+ * arguments differ from its siblings' (aliases) is still a statement pair of its own.
+ */
+export const CONNECTION_COST = 100;
+
+/** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
+const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
+
+/**
+ * How many items a list field without `first` returns at most, by `Type.field`. Where the
+ * schema or the engine sets a bound, it is that bound; where nothing does, a declared estimate.
+ * A list field missing here counts as a full page ({@link MAX_PAGE_SIZE}).
+ */
+export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
+  // One round of the default retry schedule. A redelivery (ADMIN only) starts another round,
+  // so a delivery can hold more; rounds beyond the first are rare enough to be an estimate.
+  'Delivery.attempts': DEFAULT_RETRY_DELAYS.length + 1,
+  'AttemptRequest.headers': MAX_HEADERS + OWN_HEADERS,
+  'Hook.headers': MAX_HEADERS,
+  // One per rotation within the grace period (at most 7 days): an estimate.
+  'Hook.retiredSigningKeys': 5,
+  // Logto's catalogue (~30) plus custom types: an estimate.
+  'Query.eventTypes': 100,
+  'Mutation.emitEvents': MAX_BATCH,
+});
+
+type Variables = Readonly<Record<string, unknown>> | null | undefined;
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Record<string, unknown>;
+  visiting: Set<string>;
+  /** Each fragment's cost by name and page: a fragment spread twice in each of 30 others is walked once. */
+  fragmentCosts: Map<string, number>;
+}
+
+/**
+ * The cost of one operation: how many values its answer can hold. Every field counts 1, an
+ * object or a scalar alike, once per item of every list around it; a connection counts 100 (its
+ * page and count statements) plus its `nodes` `first` times (the variable's value when `first`
+ * is one, else the argument's default, at most {@link MAX_PAGE_SIZE}); other lists count
+ * {@link LIST_SIZES} times. Introspection (`__schema`, `__type`, `__typename`) is free: its size
+ * is the schema's. Unknown fields and fragments count nothing; validation reports them.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables?: Variables,
+): number {
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  // A variable the request leaves out takes the default its definition declares.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+  }
+  Object.assign(values, variables ?? {});
+  return selectionCost({ schema, fragments, variables: values, visiting: new Set(), fragmentCosts: new Map() }, operation.selectionSet, root, 1);
+}
+
+/** The fragment definitions of a document, by name. */
+export function fragmentsOf(definitions: readonly { kind: Kind }[]): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      const fragment = definition as FragmentDefinitionNode;
+      fragments[fragment.name.value] = fragment;
+    }
+  }
+  return fragments;
+}
+
+// `page` is the `first` of the connection whose fields these are: it sizes `nodes`.
+function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType, page: number): number {
+  let cost = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      cost += fieldCost(walk, selection, parent, page);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const typeName = selection.typeCondition?.name.value;
+      const type = typeName ? walk.schema.getType(typeName) : parent;
+      if (type && isCompositeType(type)) cost += selectionCost(walk, selection.selectionSet, type, page);
+    } else {
+      const name = selection.name.value;
+      const fragment = walk.fragments[name];
+      const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      // A fragment spreading itself is reported by graphql-js's own rules.
+      if (!fragment || !type || !isCompositeType(type) || walk.visiting.has(name)) continue;
+      const key = `${name}:${page}`;
+      let fragmentCost = walk.fragmentCosts.get(key);
+      if (fragmentCost === undefined) {
+        walk.visiting.add(name);
+        fragmentCost = selectionCost(walk, fragment.selectionSet, type, page);
+        walk.visiting.delete(name);
+        walk.fragmentCosts.set(key, fragmentCost);
+      }
+      cost += fragmentCost;
+    }
+  }
+  return cost;
+}
+
+function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, page: number): number {
+  if (node.name.value.startsWith('__') || isUnionType(parent)) return 0;
+  const field = parent.getFields()[node.name.value];
+  if (!field) return 0;
+  const type = getNamedType(field.type);
+  if (!node.selectionSet || !isCompositeType(type)) return 1;
+  const children = (childPage: number) => selectionCost(walk, node.selectionSet!, type, childPage);
+  // A connection is two statements (the page and its count) whatever it selects.
+  if (field.args.some((arg) => arg.name === 'first')) return CONNECTION_COST + children(pageArgument(walk, node, field));
+  if (!isListType(getNullableType(field.type))) return 1 + children(1);
+  const size = parent.name.endsWith('Connection') && field.name === 'nodes' ? page : listSize(`${parent.name}.${field.name}`);
+  return size * (1 + children(1));
+}
+
+/** The list sizes for `Type.field`: {@link LIST_SIZES}, or a full page for a list nobody sized. */
+export function listSize(coordinate: string): number {
+  return LIST_SIZES[coordinate] ?? MAX_PAGE_SIZE;
+}
+
+function pageArgument(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>): number {
+  const argument = node.arguments?.find((arg) => arg.name.value === 'first');
+  const defaultValue = field.args.find((arg) => arg.name === 'first')?.defaultValue;
+  let value: unknown = argument ? valueFromASTUntyped(argument.value, walk.variables) : undefined;
+  if (value === undefined || value === null) value = defaultValue ?? DEFAULT_PAGE_SIZE;
+  // The resolver refuses anything outside 1…100; until then, a value it would refuse costs a full page.
+  if (typeof value !== 'number' || !Number.isInteger(value)) return MAX_PAGE_SIZE;
+  return Math.min(Math.max(value, 0), MAX_PAGE_SIZE);
+}

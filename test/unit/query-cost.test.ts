@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  Kind,
+  parse,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { CONNECTION_COST, fragmentsOf, LIST_SIZES, MAX_QUERY_COST, operationCost } from '../../src/server/query-cost';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
+
+function costOf(document: string, variables?: Record<string, unknown>): number {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  return operationCost(schema, operation, fragmentsOf(parsed.definitions), variables);
+}
+
+const aliases = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: hooks(first: 100) { nodes { deliveries(first: 100) { nodes { attempts { id } } } } }`).join(' ')} }`;
+
+describe('query cost', () => {
+  const operationsDir = join(ROOT, 'src', 'sdk', 'operations');
+  const sdk = parse(readdirSync(operationsDir).map((file) => readFileSync(join(operationsDir, file), 'utf8')).join('\n'));
+  const operations = sdk.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+
+  it.each(operations.map((operation) => [operation.name!.value, operation] as const))(
+    'lets the SDK operation %s through at its largest pages',
+    (_name, operation) => {
+      // Every SDK operation names its page size `$first`.
+      const cost = operationCost(schema, operation, fragmentsOf(sdk.definitions), { first: 100 });
+      expect(cost).toBeGreaterThan(0);
+      expect(cost).toBeLessThanOrEqual(MAX_QUERY_COST);
+    },
+  );
+
+  it("lets the README's console query through, even at 100 hooks × 100 deliveries", () => {
+    const page = (hooks: number, deliveries: number) =>
+      `{ hooks(first: ${hooks}, enabled: true) { totalCount nodes { id name url events executionStats { requestCount successCount }
+        deliveries(first: ${deliveries}, status: FAILED) { nodes { id event attemptCount lastError } } } pageInfo { endCursor hasNextPage } } }`;
+    expect(costOf(page(20, 10))).toBeLessThan(MAX_QUERY_COST / 10);
+    expect(costOf(page(100, 100))).toBeLessThanOrEqual(MAX_QUERY_COST);
+  });
+
+  it('refuses the attacks of issue 10, with and without aliases', () => {
+    expect(costOf(aliases(30))).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf(aliases(5))).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf(aliases(1))).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf('{ hooks(first: 100) { nodes { deliveries(first: 100) { nodes { attempts { request { headers { name value } } } } } } } }')).toBeGreaterThan(
+      MAX_QUERY_COST,
+    );
+  });
+
+  it('counts each value once per item of the lists around it', () => {
+    // hooks: the connection + pageInfo (1 + 2 scalars) + 10 nodes × (1 + id)
+    expect(costOf('{ hooks(first: 10) { pageInfo { endCursor hasNextPage } nodes { id } } }')).toBe(CONNECTION_COST + 3 + 10 * 2);
+    // The default page is 20; a delivery's attempts count a full round of the default schedule (8).
+    expect(costOf('{ delivery(id: "d") { attempts { id number } } }')).toBe(1 + 8 * 3);
+    expect(costOf('{ hooks { nodes { id } } }')).toBe(CONNECTION_COST + 20 * 2);
+    // Each connection under a list counts once per parent: 10 hooks' pages of 5 deliveries.
+    expect(costOf('{ hooks(first: 10) { nodes { deliveries(first: 5) { nodes { id } } } } }')).toBe(
+      CONNECTION_COST + 10 * (1 + CONNECTION_COST + 5 * 2),
+    );
+  });
+
+  it('sizes `first: $n` by the value of $n, its declared default, or else the argument default', () => {
+    const query = 'query Q($n: Int) { hooks(first: $n) { nodes { id } } }';
+    expect(costOf(query, { n: 5 })).toBe(CONNECTION_COST + 5 * 2);
+    expect(costOf(query, {})).toBe(CONNECTION_COST + 20 * 2);
+    expect(costOf('query Q($n: Int = 50) { hooks(first: $n) { nodes { id } } }', {})).toBe(CONNECTION_COST + 50 * 2);
+    // Values the resolver refuses cost a full page until it does.
+    expect(costOf(query, { n: 1_000_000 })).toBe(CONNECTION_COST + 100 * 2);
+    expect(costOf(query, { n: 'many' })).toBe(CONNECTION_COST + 100 * 2);
+  });
+
+  it('counts fragments where they are spread, and walks a fragment spread many times once', () => {
+    expect(costOf('{ hooks(first: 10) { nodes { ...F } } } fragment F on Hook { id name }')).toBe(CONNECTION_COST + 10 * 3);
+    expect(costOf('{ hooks(first: 10) { nodes { ... on Hook { id } } } }')).toBe(CONNECTION_COST + 10 * 2);
+    // 2^40 spreads of F0 if walked naively: the cost is computed at once all the same.
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    expect(costOf(`{ ...F0 } ${chain} fragment F40 on Query { eventTypes { name } }`)).toBe(2 ** 40 * 200);
+  });
+
+  it('lets introspection through for free', () => {
+    expect(costOf(getIntrospectionQuery())).toBe(0);
+  });
+
+  it('sizes every list of objects in the schema, and nothing else', () => {
+    const unsized: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const listOfObjects = isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
+        const sized = field.args.some((arg) => arg.name === 'first') || (type.name.endsWith('Connection') && field.name === 'nodes');
+        if (listOfObjects && !sized && !(`${type.name}.${field.name}` in LIST_SIZES)) unsized.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unsized).toEqual([]);
+    for (const coordinate of Object.keys(LIST_SIZES)) {
+      const [typeName, fieldName] = coordinate.split('.');
+      const type = schema.getType(typeName!);
+      expect(isObjectType(type) && type.getFields()[fieldName!], coordinate).toBeTruthy();
+    }
+  });
+});
