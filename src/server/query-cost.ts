@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { MAX_SERIES_HOURS } from '../deliveries/overview.service';
 import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
 import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { MAX_BATCH } from '../events/event.service';
@@ -57,6 +58,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // Logto's catalogue (~30) plus custom types: an estimate.
   'Query.eventTypes': 100,
   'Mutation.emitEvents': MAX_BATCH,
+  // One point per hour of the series.
+  'Query.attemptSeries': MAX_SERIES_HOURS,
 });
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;

@@ -123,26 +123,6 @@ describe.each(DATABASE_KINDS)('events on %s', (kind) => {
     expect((await server.admin.EventTypes()).eventTypes).toEqual(before);
   });
 
-  it('deletes a custom event type unless a hook names it; built-in types stay', async () => {
-    await server.admin.CreateEventType({ input: { name: 'Parcel.Lost', description: 'gone' } });
-    await server.admin.CreateEventType({ input: { name: 'Parcel.Found' } });
-    const hook = (await server.admin.CreateHook({ input: { name: 'parcels', events: ['Parcel.Found'], url: 'https://example.com' } })).createHook;
-    const emitted = await server.emit('Parcel.Lost', { id: 'p1' });
-    expect((await server.admin.DeleteEventType({ name: 'Parcel.Lost' })).deleteEventType).toEqual({ name: 'Parcel.Lost', group: 'CUSTOM', description: 'gone' });
-    const names = (await server.admin.EventTypes()).eventTypes.map((type) => type.name);
-    expect(names).not.toContain('Parcel.Lost');
-    await expectCode(server.admin.EmitEvent({ input: { event: 'Parcel.Lost', payload: {} } }), 'BAD_USER_INPUT');
-    // Its stored events stay readable.
-    expect((await server.admin.Event({ id: emitted.id })).event.event).toBe('Parcel.Lost');
-
-    await expectCode(server.admin.DeleteEventType({ name: 'Parcel.Found' }), 'CONFLICT');
-    await server.admin.UpdateHook({ id: hook.id, input: { events: ['Parcel.*'] } });
-    await server.admin.DeleteEventType({ name: 'Parcel.Found' });
-    await expectCode(server.admin.DeleteEventType({ name: 'Parcel.Found' }), 'NOT_FOUND');
-    await expectCode(server.admin.DeleteEventType({ name: 'User.Created' }), 'BAD_USER_INPUT');
-    expect((await server.admin.EventTypes()).eventTypes.map((type) => type.name)).toContain('User.Created');
-  });
-
   it('emits an event and returns its id and createdAt', async () => {
     const payload = { userId: 'u1', user: { id: 'u1', primaryEmail: 'a@example.com' }, path: '/users', method: 'POST', status: 201 };
     const started = Date.now();
