@@ -2,16 +2,20 @@ import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { UnauthenticatedError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { ApiKeyScope } from './api-key.types';
+import { EmitReadable } from './emit-readable';
 
-/** The key a request is made with: what a client (the console) may show and do. */
+/** The key a request is made with: what a client (the console) may show and do. Every key may read its own. */
 @ObjectType()
 export class Viewer {
+  @EmitReadable()
   @Field(() => ID, { description: 'The key\'s id, or `env` for HOOKWIRE_ADMIN_KEY.' })
   keyId!: string;
 
+  @EmitReadable()
   @Field(() => String)
   name!: string;
 
+  @EmitReadable()
   @Field(() => [ApiKeyScope])
   scopes!: ApiKeyScope[];
 }

@@ -233,6 +233,8 @@ describe('the fields open to EMIT keys', () => {
           ...['id', 'number', 'trigger', 'startedAt', 'durationMs', 'succeeded', 'responseStatus', 'errorKind'].map((field) => `DeliveryAttempt.${field}`),
           'PageInfo.endCursor',
           'PageInfo.hasNextPage',
+          // A key's own name and scopes (`viewer`), which a client shows before anything else.
+          ...['keyId', 'name', 'scopes'].map((field) => `Viewer.${field}`),
           // Every connection shares the generic fields; only DeliveryConnection is reachable from emitEvent.
           ...['ApiKey', 'Delivery', 'Event', 'Hook'].flatMap(connection),
         ].sort(),
