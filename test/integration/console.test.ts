@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +8,12 @@ import { startReceiver, type Receiver } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'console');
+// Every run takes the screenshots (rendering each page in both schemes is part of the test);
+// `npm run screenshots` writes them over the README's in docs/console, other runs to a
+// temporary folder, so that `npm test` leaves the tree as it found it.
+const SHOTS = process.env.HOOKWIRE_UPDATE_SCREENSHOTS
+  ? join(import.meta.dirname, '..', '..', 'docs', 'console')
+  : mkdtempSync(join(tmpdir(), 'hookwire-console-'));
 // Buttons that change something: none may be shown to a READ key.
 const MUTATING = /^(Create|Delete|Disable|Reactivate|Regenerate|End retired|Send test|Save|Discard|Revoke|Resend|Retry|Add header|Remove)/;
 
@@ -46,6 +53,7 @@ describe('the console in Chromium', () => {
     await browser?.close();
     await Promise.all([endpoint?.close(), other?.close()]);
     await server?.close();
+    if (!process.env.HOOKWIRE_UPDATE_SCREENSHOTS) rmSync(SHOTS, { recursive: true, force: true });
   });
 
   it('tells a bad key and an EMIT key why they cannot sign in', async () => {
