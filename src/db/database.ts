@@ -20,10 +20,15 @@ export function dialectOf(orm: Orm): Dialect {
   return orm.config.get('clientUrl') ? 'postgres' : 'sqlite';
 }
 
+/** Creates the folder a SQLite file lives in, if missing: `./data/` on a fresh clone. */
+export function ensureSqliteFolder(path: string): void {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+}
+
 /** Opens the database (creating the SQLite folder or the PostgreSQL schema if needed). */
 export async function openDatabase(database: Config['database'], poolSize?: number): Promise<Orm> {
   if (database.kind === 'sqlite') {
-    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    ensureSqliteFolder(database.path);
   } else if (database.schema) {
     const schema = quoteIdentifier(database.schema);
     // "if not exists" still races: two processes creating the schema at once can both miss it

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ConfigError } from '../config';
+import { ensureSqliteFolder } from './database';
 
 /** The lock a process holds on a SQLite database for as long as it serves it. */
 export interface SqliteProcessLock {
@@ -27,6 +28,8 @@ interface LockConnection {
  */
 export function lockSqliteDatabase(databasePath: string): SqliteProcessLock {
   const path = `${databasePath}-lock`;
+  // The lock comes before the database is opened, so it is the first to need the folder.
+  ensureSqliteFolder(databasePath);
   // libsql is loaded only here and only for SQLite, like the ORM's drivers.
   const Database = createRequire(import.meta.url)('libsql') as new (path: string, options: { timeout: number }) => LockConnection;
   // No busy timeout: a held lock is an answer, not something to wait for.

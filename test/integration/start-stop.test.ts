@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { REPOSITORY_ROOT, cleanupAfterAll, runChildToExit, startChildServer } from '../support/process';
@@ -80,6 +80,18 @@ describe('one process per SQLite file', () => {
     expect(second.stdout).not.toContain('hookwire started');
     // The first one still serves.
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+  });
+
+  it('creates the folder of a database that does not exist yet, as on a fresh clone', async () => {
+    const db = await freshSqlite();
+    const path = join(dirname(db.url), 'not', 'yet', 'hookwire.db');
+    const server = await startChildServer({ DATABASE_URL: path, HOOKWIRE_ADMIN_KEY: ADMIN_KEY });
+    cleanup.push(async () => {
+      server.process.kill('SIGKILL');
+      await server.exited;
+    });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(existsSync(path)).toBe(true);
   });
 
   it('starts on a file whose previous server was killed with SIGKILL', async () => {
