@@ -39,16 +39,16 @@ const QUERIES: Record<string, string> = {
   'hook-deliveries-full':
     '{ hooks(first: 1) { nodes { deliveries(first: 100) { nodes { id hookId eventId event status attemptCount nextAttemptAt lastError createdAt updatedAt ' +
     'attempts { id number trigger startedAt durationMs succeeded request { url headers { name value } body } responseStatus responseBody errorKind errorMessage } } } } } }',
-  // Every delivery, every scalar field.
-  'largest-rows': `{ hooks(first: 100) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} } } } } }`,
+  // As many deliveries as the limit allows, every scalar field.
+  'largest-rows': `{ hooks(first: 24) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} } } } } }`,
   // Every delivery and its attempts, the attempts' ids only.
-  'largest-attempt-ids': '{ hooks(first: 84) { nodes { deliveries(first: 100) { nodes { id attempts { id } } } } } }',
-  // 1,500 deliveries with every scalar of their attempts.
-  'largest-attempts': `{ hooks(first: 15) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} attempts { ${ATTEMPT_FIELDS} } } } } } }`,
-  // 1,500 connections (each a page and a count statement) of one delivery each.
-  'many-connections': `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: hooks(first: 100) { nodes { deliveries(first: 1) { nodes { id } } } }`).join(' ')} }`,
+  'largest-attempt-ids': '{ hooks(first: 15) { nodes { deliveries(first: 100) { nodes { id attempts { id } } } } } }',
+  // 200 deliveries with every scalar of their attempts.
+  'largest-attempts': `{ hooks(first: 2) { nodes { deliveries(first: 100) { nodes { ${DELIVERY_FIELDS} attempts { ${ATTEMPT_FIELDS} } } } } } }`,
+  // 200 connections (each a page and a count statement) of one delivery each.
+  'many-connections': `{ ${Array.from({ length: 2 }, (_, i) => `a${i}: hooks(first: 100) { nodes { deliveries(first: 1) { nodes { id } } } }`).join(' ')} }`,
   'console-page':
-    '{ hooks(first: 100) { totalCount nodes { id name url events executionStats { requestCount successCount } deliveries(first: 100) { nodes { id event attemptCount lastError } } } pageInfo { endCursor hasNextPage } } }',
+    '{ hooks(first: 40) { totalCount nodes { id name url events executionStats { requestCount successCount } deliveries(first: 100) { nodes { id event attemptCount lastError } } } pageInfo { endCursor hasNextPage } } }',
 };
 
 interface Options {
@@ -57,7 +57,18 @@ interface Options {
   timeoutS: number;
 }
 
+const USAGE = `npx tsx bench/expensive-read.ts [--dataset file] [--only a,b] [--timeout 60]
+
+  --dataset file  the SQLite dataset (built there first if missing; default ${join(tmpdir(), 'hookwire-expensive-read.db')})
+  --only a,b      measure only these queries: ${Object.keys(QUERIES).join(', ')}
+  --timeout s     kill the server when a query is not answered within s seconds (default 60)
+  --help          print this and exit`;
+
 function parseOptions(argv: string[]): Options {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;

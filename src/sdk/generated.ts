@@ -697,7 +697,7 @@ export type EmitEventAndWaitMutationVariables = Exact<{
 }>;
 
 
-export type EmitEventAndWaitMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null, request: { __typename?: 'AttemptRequest', url: string, body: string, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } }> }> } } };
+export type EmitEventAndWaitMutation = { __typename?: 'Mutation', emitEvent: { __typename?: 'Event', id: string, event: string, payload: Record<string, unknown>, idempotencyKey: string | null, createdAt: string, deliveries: { __typename?: 'DeliveryConnection', totalCount: number, nodes: Array<{ __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string, attempts: Array<{ __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null }> }> } } };
 
 export type EventDeliveriesQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -730,6 +730,8 @@ export type EventFieldsFragment = { __typename?: 'Event', id: string, event: str
 export type DeliveryFieldsFragment = { __typename?: 'Delivery', id: string, hookId: string, eventId: string, event: string, status: DeliveryStatus, attemptCount: number, nextAttemptAt: string | null, lastError: string | null, createdAt: string, updatedAt: string };
 
 export type AttemptFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null, request: { __typename?: 'AttemptRequest', url: string, body: string, headers: Array<{ __typename?: 'HookHeader', name: string, value: string }> } };
+
+export type AttemptAnswerFieldsFragment = { __typename?: 'DeliveryAttempt', id: string, number: number, trigger: string, startedAt: string, durationMs: number, succeeded: boolean, responseStatus: number | null, responseBody: string | null, errorKind: string | null, errorMessage: string | null };
 
 export type PageInfoFieldsFragment = { __typename?: 'PageInfo', endCursor: string | null, hasNextPage: boolean };
 
@@ -878,6 +880,20 @@ export const AttemptFieldsFragmentDoc = `
     }
     body
   }
+  responseStatus
+  responseBody
+  errorKind
+  errorMessage
+}
+    `;
+export const AttemptAnswerFieldsFragmentDoc = `
+    fragment AttemptAnswerFields on DeliveryAttempt {
+  id
+  number
+  trigger
+  startedAt
+  durationMs
+  succeeded
   responseStatus
   responseBody
   errorKind
@@ -1136,7 +1152,7 @@ export const EmitEventAndWaitDocument = `
       nodes {
         ...DeliveryFields
         attempts {
-          ...AttemptFields
+          ...AttemptAnswerFields
         }
       }
       totalCount
@@ -1145,7 +1161,7 @@ export const EmitEventAndWaitDocument = `
 }
     ${EventFieldsFragmentDoc}
 ${DeliveryFieldsFragmentDoc}
-${AttemptFieldsFragmentDoc}`;
+${AttemptAnswerFieldsFragmentDoc}`;
 export const EventDeliveriesDocument = `
     query EventDeliveries($id: ID!, $first: Int, $after: String) {
   event(id: $id) {

@@ -17,6 +17,7 @@ import type { Metrics } from '../observability/metrics';
 import type { Services } from '../services';
 import { mountConsole } from './console';
 import { costLimitPlugin } from './cost-limit';
+import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
@@ -82,6 +83,8 @@ export async function startHttpServer(options: {
       validationRules: LIMIT_RULES,
       // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
+      // No `Did you mean "signingKey"?` in validation errors: it names the schema to callers without a key.
+      hideSchemaDetailsFromClientErrors: true,
       // main.ts owns SIGTERM: it stops claiming deliveries before the server goes away.
       stopOnTerminationSignals: false,
       plugins: [
@@ -90,7 +93,7 @@ export async function startHttpServer(options: {
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
-        costLimitPlugin(),
+        costLimitPlugin(largeFieldWeights(services.config)),
         serviceUnavailablePlugin(),
         { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],

@@ -20,15 +20,18 @@ import { SIGNATURE_HEADERS } from '../delivery/signer';
 import { MAX_BATCH } from '../events/event.service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { MAX_HEADERS } from '../hooks/hook-validation';
+import { echoedWeights, type FieldWeights } from './field-weights';
 
 /**
- * The largest cost an operation may have. The SDK's largest operation, `EmitEventAndWait` (100
- * deliveries with every attempt of a full round, each with the most headers a request can
- * carry), costs 146,807. The attack of issue 10 without aliases (100 hooks × 100 deliveries ×
- * their attempts' ids) costs 180,200; the largest reads allowed take about 1.2 s of CPU and
- * 90 MB above an idle process on 100 hooks × 100 deliveries (`npx tsx bench/expensive-read.ts`).
+ * The largest cost an operation may have. The SDK's and the console's largest operation at its
+ * largest page is `Events` at `first: 100`: 100 payloads of up to 256 KiB (26,204 at the default
+ * limits); every other one costs under 17,000. Ten such pages behind aliases cost 258,000, one
+ * hook's 100 deliveries with every attempt's request body 208,301. A value costs about what
+ * 100 bytes of payload do (CPU and memory, `bench/expensive-read.ts`), so 30,000 values take
+ * about 0.2 s of CPU; a page of 100 payloads of 256 KiB took 0.2 s (one long string each) to
+ * 0.94 s (31,000 small objects each) and 140 to 220 MB.
  */
-export const MAX_QUERY_COST = 160_000;
+export const MAX_QUERY_COST = 30_000;
 
 /**
  * What a connection costs besides its nodes: its page and count statements. Loaded once per
@@ -62,6 +65,17 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Query.attemptSeries': MAX_SERIES_HOURS,
 });
 
+/**
+ * The mutations whose events echo their input, by `Type.field`, with the argument holding it:
+ * their payloads (and the bodies sent of them) are those of the request, known before anything
+ * runs, so they cost what the request carries rather than what a payload could hold. An
+ * idempotent repeat returns the first event, whose input is the same (or it is a CONFLICT).
+ */
+const ECHOED_INPUTS: Readonly<Record<string, string>> = Object.freeze({
+  'Mutation.emitEvent': 'input',
+  'Mutation.emitEvents': 'inputs',
+});
+
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
 
 interface Walk {
@@ -69,13 +83,15 @@ interface Walk {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Record<string, unknown>;
   visiting: Set<string>;
+  weights: FieldWeights;
   /** Each fragment's cost by name and page: a fragment spread twice in each of 30 others is walked once. */
   fragmentCosts: Map<string, number>;
 }
 
 /**
  * The cost of one operation: how many values its answer can hold. Every field counts 1, an
- * object or a scalar alike, once per item of every list around it; a connection counts 100 (its
+ * object or a scalar alike, except a large one, which counts its `weights` (1 per KiB it can
+ * hold, see field-weights.ts), once per item of every list around it; a connection counts 100 (its
  * page and count statements) plus its `nodes` `first` times (the variable's value when `first`
  * is one, else the argument's default, at most {@link MAX_PAGE_SIZE}); other lists count
  * {@link LIST_SIZES} times. Introspection (`__schema`, `__type`, `__typename`) is free: its size
@@ -86,6 +102,7 @@ export function operationCost(
   operation: OperationDefinitionNode,
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   variables?: Variables,
+  weights: FieldWeights = {},
 ): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
@@ -95,7 +112,7 @@ export function operationCost(
     if (definition.defaultValue) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   Object.assign(values, variables ?? {});
-  return selectionCost({ schema, fragments, variables: values, visiting: new Set(), fragmentCosts: new Map() }, operation.selectionSet, root, 1);
+  return selectionCost({ schema, fragments, variables: values, weights, visiting: new Set(), fragmentCosts: new Map() }, operation.selectionSet, root, 1);
 }
 
 /** The fragment definitions of a document, by name. */
@@ -145,18 +162,33 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   const field = parent.getFields()[node.name.value];
   if (!field) return 0;
   const type = getNamedType(field.type);
-  if (!node.selectionSet || !isCompositeType(type)) return 1;
+  const coordinate = `${parent.name}.${field.name}`;
+  if (!node.selectionSet || !isCompositeType(type)) return walk.weights[coordinate] ?? 1;
+  const echoed = ECHOED_INPUTS[coordinate];
+  let listLength: number | undefined;
+  if (echoed) {
+    const value = argumentValue(walk, node, echoed);
+    const inputs = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (Array.isArray(value)) listLength = Math.min(value.length, listSize(coordinate));
+    // Another weight for the events below: a fresh fragment cache goes with it.
+    walk = { ...walk, weights: echoedWeights(walk.weights, inputs), fragmentCosts: new Map() };
+  }
   const children = (childPage: number) => selectionCost(walk, node.selectionSet!, type, childPage);
   // A connection is two statements (the page and its count) whatever it selects.
   if (field.args.some((arg) => arg.name === 'first')) return CONNECTION_COST + children(pageArgument(walk, node, field));
   if (!isListType(getNullableType(field.type))) return 1 + children(1);
-  const size = parent.name.endsWith('Connection') && field.name === 'nodes' ? page : listSize(`${parent.name}.${field.name}`);
+  const size = parent.name.endsWith('Connection') && field.name === 'nodes' ? page : (listLength ?? listSize(coordinate));
   return size * (1 + children(1));
 }
 
 /** The list sizes for `Type.field`: {@link LIST_SIZES}, or a full page for a list nobody sized. */
 export function listSize(coordinate: string): number {
   return LIST_SIZES[coordinate] ?? MAX_PAGE_SIZE;
+}
+
+function argumentValue(walk: Walk, node: FieldNode, name: string): unknown {
+  const argument = node.arguments?.find((arg) => arg.name.value === name);
+  return argument ? valueFromASTUntyped(argument.value, walk.variables) : undefined;
 }
 
 function pageArgument(walk: Walk, node: FieldNode, field: GraphQLField<unknown, unknown>): number {

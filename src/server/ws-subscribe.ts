@@ -2,6 +2,8 @@ import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type Ex
 import type { SubscribePayload } from 'graphql-ws';
 import { OperationResolutionError, ParseFailedError, ValidationFailedError } from '../errors';
 import { costRefusal } from './cost-limit';
+import type { FieldWeights } from './field-weights';
+import { withoutSchemaSuggestions } from './schema-suggestions';
 
 /**
  * graphql-ws's `onSubscribe`: parses and validates the document itself (with `rules` besides
@@ -13,7 +15,7 @@ import { costRefusal } from './cost-limit';
  * socket open; left to itself it lets a syntax error escape as an exception, which closes the
  * whole socket (4500) and with it every other operation on it.
  */
-export function createOnSubscribe(schema: GraphQLSchema, rules: readonly ValidationRule[]) {
+export function createOnSubscribe(schema: GraphQLSchema, rules: readonly ValidationRule[], weights: FieldWeights) {
   const allRules = [...specifiedRules, ...rules];
   return (_ctx: unknown, _id: string, payload: SubscribePayload): ExecutionArgs | GraphQLError[] => {
     let document;
@@ -24,10 +26,10 @@ export function createOnSubscribe(schema: GraphQLSchema, rules: readonly Validat
       throw error;
     }
     const invalid = validate(schema, document, allRules);
-    if (invalid.length > 0) return invalid.map((error) => new ValidationFailedError(error));
+    if (invalid.length > 0) return invalid.map((error) => new ValidationFailedError(withoutSchemaSuggestions(error)));
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [new OperationResolutionError(payload.operationName)];
-    const refusal = costRefusal(schema, document, operation, payload.variables);
+    const refusal = costRefusal(schema, document, operation, payload.variables, weights);
     if (refusal) return [refusal];
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
   };

@@ -19,6 +19,7 @@ import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
 import { createSocketSend } from './socket-limits';
 import { CloseConnection, serveGraphqlWs } from './ws-adapter';
+import { largeFieldWeights } from './field-weights';
 import { createOnSubscribe } from './ws-subscribe';
 
 /** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
@@ -112,7 +113,7 @@ export function attachWebSocketServer(
         loaders: createLoaders(services),
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
-      onSubscribe: createOnSubscribe(schema, LIMIT_RULES),
+      onSubscribe: createOnSubscribe(schema, LIMIT_RULES, largeFieldWeights(config)),
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;

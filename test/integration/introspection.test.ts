@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
@@ -44,5 +46,29 @@ describe.each(DATABASE_KINDS)('introspection on %s', (kind) => {
     const response = await postRaw(server.app.url, { query: '{ __typename }' });
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('suggests no field names in validation errors, over HTTP (without a key) or WebSocket', async () => {
+    const http = await postRaw(server.app.url, { query: '{ hook(id: "x") { signingKe retiredSigningKey } }' });
+    expect(codesOf(http)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+    expect(http.text).toContain('Cannot query field \\"signingKe\\" on type \\"Hook\\".');
+    expect(http.text).not.toContain('Did you mean');
+    expect(http.text).not.toContain('signingKey');
+
+    const client = createClient({
+      url: server.app.url.replace(/^http/, 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
+      retryAttempts: 0,
+    });
+    try {
+      const errors = await new Promise<unknown>((resolve, reject) =>
+        client.subscribe({ query: 'subscription { events { payloa } }' }, { next: () => reject(new Error('it was executed')), error: resolve, complete: () => reject(new Error('it completed')) }),
+      );
+      const messages = (errors as Array<{ message: string }>).map((error) => error.message);
+      expect(messages).toEqual(['Cannot query field "payloa" on type "Event".']);
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -17,11 +17,11 @@ const BEARER = 'Bearer s3cret-crm-token';
 const TENANT = 'acme-tenant-value';
 const HOOKS = 3;
 
-/** The attack from the issue: everything an emitEvent answer can reach. */
+/** The attack from the issue: everything an emitEvent answer can reach (a page sized for the cost limit). */
 const GREEDY_EMIT = `mutation Greedy($key: String) {
   emitEvent(input: { event: "PostSignIn", payload: { userId: "u_123" }, idempotencyKey: $key }, waitFor: "5s") {
     id event payload
-    deliveries(first: 100) {
+    deliveries(first: 20) {
       totalCount
       nodes { id hookId status attemptCount lastError
         attempts { number responseStatus errorKind errorMessage responseBody request { url headers { name value } body } } }

@@ -13,16 +13,40 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { BYTES_PER_COST, ENVELOPE_BYTES, largeFieldWeights, type FieldWeights } from '../../src/server/field-weights';
 import { CONNECTION_COST, fragmentsOf, LIST_SIZES, MAX_QUERY_COST, operationCost } from '../../src/server/query-cost';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = buildSchema(readFileSync(join(ROOT, 'schema.graphql'), 'utf8'));
+// The weights of the default limits (256 KiB payloads, 4 KiB answers), as the server computes them.
+const WEIGHTS = largeFieldWeights(loadConfig({}));
 
-function costOf(document: string, variables?: Record<string, unknown>): number {
+function costOf(document: string, variables?: Record<string, unknown>, weights: FieldWeights = WEIGHTS): number {
   const parsed = parse(document);
   const operation = parsed.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
-  return operationCost(schema, operation, fragmentsOf(parsed.definitions), variables);
+  return operationCost(schema, operation, fragmentsOf(parsed.definitions), variables, weights);
 }
+
+/** The console's typed documents: every `graphql(`…`)` in src/console/src. */
+function consoleDocuments(): string[] {
+  const documents: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'gql') walk(path);
+      } else if (/\.tsx?$/.test(entry.name)) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/\bgraphql\(\s*`([^`]*)`/g)) documents.push(match[1]!);
+      }
+    }
+  };
+  walk(join(ROOT, 'src', 'console', 'src'));
+  return documents;
+}
+
+// The largest batch an EMIT key can send: 500 inputs whose payloads fill the request body limit.
+const FULL_BATCH = Array.from({ length: 500 }, (_, i) => ({ event: 'User.Created', payload: { n: i, fill: 'x'.repeat(1_100) } }));
 
 const aliases = (count: number) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: hooks(first: 100) { nodes { deliveries(first: 100) { nodes { attempts { id } } } } }`).join(' ')} }`;
@@ -35,19 +59,29 @@ describe('query cost', () => {
   it.each(operations.map((operation) => [operation.name!.value, operation] as const))(
     'lets the SDK operation %s through at its largest pages',
     (_name, operation) => {
-      // Every SDK operation names its page size `$first`.
-      const cost = operationCost(schema, operation, fragmentsOf(sdk.definitions), { first: 100 });
+      // Every SDK operation names its page size `$first`; the emit mutations' payloads are their input's.
+      const variables = { first: 100, hours: 168, input: { event: 'User.Created', payload: { fill: 'x'.repeat(256 * 1024 - 20) } }, inputs: FULL_BATCH };
+      const cost = operationCost(schema, operation, fragmentsOf(sdk.definitions), variables, WEIGHTS);
       expect(cost).toBeGreaterThan(0);
       expect(cost).toBeLessThanOrEqual(MAX_QUERY_COST);
     },
   );
 
-  it("lets the README's console query through, even at 100 hooks × 100 deliveries", () => {
+  it.each(consoleDocuments().map((document) => [/(?:query|mutation|subscription) (\w+)/.exec(document)![1]!, document] as const))(
+    'lets the console operation %s through at its largest pages',
+    (_name, document) => {
+      const cost = costOf(document, { first: 100, hours: 168 });
+      expect(cost).toBeGreaterThan(0);
+      expect(cost).toBeLessThanOrEqual(MAX_QUERY_COST);
+    },
+  );
+
+  it("lets the README's console query through, up to 40 hooks × 100 deliveries", () => {
     const page = (hooks: number, deliveries: number) =>
       `{ hooks(first: ${hooks}, enabled: true) { totalCount nodes { id name url events executionStats { requestCount successCount }
         deliveries(first: ${deliveries}, status: FAILED) { nodes { id event attemptCount lastError } } } pageInfo { endCursor hasNextPage } } }`;
-    expect(costOf(page(20, 10))).toBeLessThan(MAX_QUERY_COST / 10);
-    expect(costOf(page(100, 100))).toBeLessThanOrEqual(MAX_QUERY_COST);
+    expect(costOf(page(20, 10))).toBeLessThan(MAX_QUERY_COST / 5);
+    expect(costOf(page(40, 100))).toBeLessThanOrEqual(MAX_QUERY_COST);
   });
 
   it('refuses the attacks of issue 10, with and without aliases', () => {
@@ -57,6 +91,47 @@ describe('query cost', () => {
     expect(costOf('{ hooks(first: 100) { nodes { deliveries(first: 100) { nodes { attempts { request { headers { name value } } } } } } } }')).toBeGreaterThan(
       MAX_QUERY_COST,
     );
+  });
+
+  it('refuses large fields asked for many times: payloads behind aliases, request bodies of every attempt', () => {
+    const payloads = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: events(first: 100) { nodes { payload } }`).join(' ')} }`;
+    expect(costOf(payloads(1))).toBeLessThanOrEqual(MAX_QUERY_COST);
+    expect(costOf(payloads(2))).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf(payloads(10))).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf('{ hooks(first: 50) { nodes { deliveries(first: 100) { nodes { attempts { request { body } } } } } } }')).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf('{ hook(id: "h") { deliveries(first: 100) { nodes { attempts { request { body } } } } } }')).toBeGreaterThan(MAX_QUERY_COST);
+    expect(costOf('{ deliveries(first: 100) { nodes { attempts { responseBody } } } }')).toBeLessThanOrEqual(MAX_QUERY_COST);
+    expect(costOf('subscription { events { a: payload b: payload c: payload } }')).toBe(1 + 3 * 256);
+  });
+
+  it('weighs the large fields 1 per KiB they can hold, following the configured limits', () => {
+    expect(WEIGHTS).toEqual({
+      'Event.payload': 256,
+      'AttemptRequest.body': 256 + ENVELOPE_BYTES / BYTES_PER_COST,
+      'DeliveryAttempt.responseBody': 4,
+      'TestHookResult.responseBody': 4,
+    });
+    const large = largeFieldWeights(loadConfig({ HOOKWIRE_MAX_PAYLOAD_BYTES: '1MiB', HOOKWIRE_MAX_UNSENT_BYTES: '8MiB', HOOKWIRE_MAX_RESPONSE_BYTES: '100' }));
+    expect(large).toMatchObject({ 'Event.payload': 1024, 'DeliveryAttempt.responseBody': 1 });
+    expect(costOf('{ event(id: "e") { payload } }', {}, large)).toBe(1 + 1024);
+    expect(costOf('{ events(first: 100) { nodes { payload } } }', {}, large)).toBeGreaterThan(MAX_QUERY_COST);
+    // Without weights (or a field nobody weighed), every value counts 1.
+    expect(costOf('{ event(id: "e") { payload } }', {}, {})).toBe(2);
+    expect(costOf('{ delivery(id: "d") { attempts { request { body } } } }')).toBe(1 + 8 * (1 + 1 + WEIGHTS['AttemptRequest.body']!));
+  });
+
+  it("weighs an emitted event's payload by the input it echoes, never above the configured limit", () => {
+    const emit = 'mutation M($input: EmitEventInput!) { emitEvent(input: $input) { payload deliveries(first: 100) { nodes { attempts { request { body } } } } } }';
+    const small = { event: 'User.Created', payload: { userId: 'u_1' } };
+    // 100 deliveries × 8 attempts, each body the small payload in its envelope (3 KiB at most).
+    expect(costOf(emit, { input: small })).toBe(1 + 1 + CONNECTION_COST + 100 * (1 + 8 * (1 + 1 + 3)));
+    const huge = { event: 'User.Created', payload: { fill: 'x'.repeat(1024 * 1024) } };
+    expect(costOf(emit, { input: huge })).toBe(costOf(emit, { input: 'not an input' }));
+    const batch = 'mutation M($inputs: [EmitEventInput!]!) { emitEvents(inputs: $inputs) { id payload } }';
+    expect(costOf(batch, { inputs: [small, small] })).toBe(2 * 3);
+    expect(costOf(batch, { inputs: FULL_BATCH })).toBe(500 * (1 + 1 + 2));
+    // Unknown inputs cost a full batch of the largest payloads.
+    expect(costOf(batch, {})).toBe(500 * (1 + 1 + 256));
   });
 
   it('counts each value once per item of the lists around it', () => {

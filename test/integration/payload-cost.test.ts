@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HookwireClient } from '../../src/sdk';
+import { MAX_QUERY_COST } from '../../src/server/query-cost';
+import { DATABASE_KINDS } from '../support/databases';
+import { codesOf, postRaw } from '../support/raw';
+import { startTestServer, type TestServer } from '../support/server';
+
+/** 100 events whose payloads come close to the default limit of 256 KiB. */
+const EVENTS = 100;
+const PAYLOAD = { data: 'x'.repeat(250_000) };
+
+/** The attack of the review: ten pages of 100 payloads behind aliases (a 248 MB answer before). */
+const ALIASED_PAYLOADS = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: events(first: 100) { nodes { payload } }`).join(' ')} }`;
+
+describe.each(DATABASE_KINDS)('the cost of large fields on %s', (kind) => {
+  let server: TestServer;
+  let readKey: string;
+  let reader: HookwireClient;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    for (let i = 0; i < EVENTS; i++) await server.emit('User.Created', PAYLOAD);
+    readKey = (await server.admin.CreateApiKey({ input: { name: 'reader', scopes: ['READ'] } })).createApiKey.key;
+    reader = server.client(readKey);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('refuses ten aliased pages of 250 KB payloads over HTTP with QUERY_TOO_COSTLY, before reading any', async () => {
+    const response = await postRaw(server.app.url, { query: ALIASED_PAYLOADS }, { apiKey: readKey });
+    expect(response.status).toBe(400);
+    expect(codesOf(response)).toEqual(['QUERY_TOO_COSTLY']);
+    const { cost, limit } = (response.json!.errors as unknown as Array<{ extensions: { cost: number; limit: number } }>)[0]!.extensions;
+    expect(limit).toBe(MAX_QUERY_COST);
+    expect(cost).toBeGreaterThan(10 * EVENTS * 250);
+    expect(response.json!.data).toBeUndefined();
+    // The same page once is what the SDK's Events reads: answered, every payload whole.
+    const { events } = await reader.Events({ first: 10, types: ['User.Created'] });
+    expect(events.nodes).toHaveLength(10);
+    expect(events.nodes.every((node) => node.payload.data === PAYLOAD.data)).toBe(true);
+  });
+
+  it('refuses a subscription to every request body of each live event over WebSocket', async () => {
+    const query = 'subscription { events(types: ["User.Deleted"]) { deliveries(first: 100) { nodes { attempts { request { body } } } } } }';
+    let settled = false;
+    const refusal = new Promise<unknown>((resolve, reject) => {
+      reader.ws.subscribe({ query }, { next: () => reject(new Error('it was accepted')), error: resolve, complete: () => reject(new Error('it completed')) });
+    }).finally(() => (settled = true));
+    // Accepted, it would see one of these: the refusal must come first.
+    while (!settled) await server.emit('User.Deleted', {});
+    expect(((await refusal) as Array<{ extensions: { code: string } }>).map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COSTLY']);
+  });
+});
