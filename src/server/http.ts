@@ -19,7 +19,7 @@ import { mountConsole } from './console';
 import { costLimitPlugin } from './cost-limit';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
-import { LIMIT_RULES, requestSizeLimit } from './limits';
+import { LIMIT_RULES, PARSE_OPTIONS, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
 import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
@@ -80,6 +80,7 @@ export async function startHttpServer(options: {
       schema,
       formatError: createErrorFormatter(logger, outage),
       validationRules: LIMIT_RULES,
+      parseOptions: PARSE_OPTIONS,
       // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
       // main.ts owns SIGTERM: it stops claiming deliveries before the server goes away.
