@@ -105,7 +105,14 @@ export function attachWebSocketServer(
     bufferSize: SUBSCRIBER_BUFFER,
   });
   // A revoked key's connections are closed (4403 "API key revoked") on every api process.
-  const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId));
+  // A revocation made here closes them at once, whatever became of its KEY_REVOKED message; a
+  // lost one from elsewhere is found when the feed reconnects, or by the periodic sweep.
+  const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId), {
+    revokedAmong: (keyIds) => services.apiKeys.revokedAmong(keyIds),
+    onReconnect: services.onLiveFeedReconnect,
+    onSweepFailed: (error) => logger.warn({ err: error }, 'could not look up revoked API keys; the next sweep tries again'),
+  });
+  const stopRevokedHere = services.apiKeys.onRevoked((keyId) => revocations.revoke(keyId));
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
   const disposable = serveGraphqlWs(
@@ -156,6 +163,7 @@ export function attachWebSocketServer(
   );
   return {
     async dispose() {
+      stopRevokedHere();
       await revocations.dispose();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
