@@ -159,6 +159,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     config,
     orm,
     pubSub: live.pubSub,
+    onLiveFeedReconnect: (listener) => live.onReconnect(listener),
     apiKeys,
     eventTypes,
     hooks,

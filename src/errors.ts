@@ -60,6 +60,28 @@ export class QueryTooCostlyError extends GraphQLError {
   }
 }
 
+/** A subscription over the most one WebSocket connection, or one API key on one process, may hold live. */
+export class TooManySubscriptionsError extends GraphQLError {
+  constructor(per: 'connection' | 'key', limit: number) {
+    super(`this ${per === 'key' ? 'API key' : 'connection'} holds ${limit} live subscriptions, the most it may: complete one before starting another`, {
+      extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', per, limit },
+    });
+  }
+}
+
+/**
+ * A subscription that would take the cost of its key's live subscriptions on one process past
+ * the limit: each runs again for every event, so together they are what one event costs.
+ */
+export class SubscriptionBudgetError extends GraphQLError {
+  constructor(cost: number, live: number, limit: number) {
+    super(
+      `the subscription costs ${cost} and this API key's live subscriptions cost ${live} already, more together than the limit of ${limit}: complete some, or select less`,
+      { extensions: { code: 'QUERY_TOO_COSTLY', cost, live, limit } },
+    );
+  }
+}
+
 /** A document that is not GraphQL: Apollo's code for the same failure over HTTP. */
 export class ParseFailedError extends GraphQLError {
   constructor(error: GraphQLError) {
@@ -121,6 +143,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'QUERY_TOO_COSTLY',
+  'TOO_MANY_SUBSCRIPTIONS',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',

@@ -23,6 +23,9 @@ const LAST_ADMIN_MESSAGE =
 /** Issues, revokes and checks API keys. */
 export class ApiKeyService {
   private cache = new Map<string, { principal: Principal | null; expires: number }>();
+  // Told of every revocation made in this process, directly: KEY_REVOKED travels over the live
+  // feed, which drops messages while Redis is down.
+  private readonly revokedListeners = new Set<(keyId: string) => void>();
   // Hashed once: every request's key is hashed anyway, and compared with this in constant time.
   private readonly envAdminKeyHash: string | undefined;
 
@@ -55,9 +58,10 @@ export class ApiKeyService {
   }
 
   /**
-   * Revokes a key at once: requests with it fail from now on, and KEY_REVOKED on the live
-   * pub/sub makes every api process close the key's WebSocket connections and drop it from
-   * its key cache (see server/revocation.ts). Refuses (CONFLICT)
+   * Revokes a key at once: requests with it fail from now on, the `onRevoked` listeners close
+   * its WebSocket connections on this process, and KEY_REVOKED on the live pub/sub makes every
+   * other api process close them and drop the key from its cache (see server/revocation.ts,
+   * which also looks revocations up when the feed comes back, in case the message was lost). Refuses (CONFLICT)
    * to revoke the last active ADMIN key while `HOOKWIRE_ADMIN_KEY` is unset: nobody could
    * manage hookwire afterwards, and a restart makes no new key once any key exists.
    */
@@ -77,9 +81,23 @@ export class ApiKeyService {
       return key;
     });
     this.cache.delete(apiKey.keyHash);
+    for (const listener of this.revokedListeners) listener(apiKey.id);
     // Sent again on a repeated revocation: harmless, and a second chance if the first was lost.
     this.pubSub.publish('KEY_REVOKED', { keyId: apiKey.id });
     return apiKey;
+  }
+
+  /** Calls `listener` with the id of every key revoked through this service; returns the unsubscribe. */
+  onRevoked(listener: (keyId: string) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
+  }
+
+  /** Which of the keys `keyIds` are revoked (unknown ids are left out). */
+  async revokedAmong(keyIds: readonly string[]): Promise<string[]> {
+    if (keyIds.length === 0) return [];
+    const revoked = await this.orm.em.fork().find(ApiKey, { id: { $in: [...keyIds] }, revokedAt: { $ne: null } }, { fields: ['id'] });
+    return revoked.map((key) => key.id);
   }
 
   /** Drops what this process cached about key `keyId`, so its next request is looked up afresh. */

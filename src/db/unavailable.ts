@@ -9,11 +9,14 @@
 // Node's socket errors, on the way to a PostgreSQL server (or a TCP proxy in front of it).
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN']);
 
-// PostgreSQL SQLSTATEs: class 08 (connection exception) and 53 (insufficient resources:
-// too many connections 53300, out of memory, disk full) by prefix; operator intervention
-// that ends or refuses sessions (shutdown, crash, starting up) by code.
-const POSTGRES_CLASSES = ['08', '53'];
-const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '57P05']);
+// PostgreSQL SQLSTATEs. Class 08 (connection exception) by code, not by prefix: 08P01
+// (protocol_violation) is the server refusing what the client sent, e.g. a NUL byte in a
+// string parameter, which retrying repeats; the others are a connection that failed, was
+// refused or was lost (08007: lost during COMMIT). Class 53 (insufficient resources: too many
+// connections 53300, out of memory, disk full) by prefix; operator intervention that ends or
+// refuses sessions (shutdown, crash, starting up) by code.
+const POSTGRES_CLASSES = ['53'];
+const POSTGRES_CODES = new Set(['08000', '08001', '08003', '08004', '08006', '08007', '57P01', '57P02', '57P03', '57P05']);
 
 // node-postgres and its pool report a lost or unobtainable connection without a code.
 const POSTGRES_MESSAGES = [

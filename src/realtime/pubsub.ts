@@ -12,6 +12,11 @@ export interface LivePubSub {
   pubSub: HookwirePubSub;
   /** False while the Redis connection is down (ioredis reconnects by itself). */
   healthy(): boolean;
+  /**
+   * Calls `listener` each time the subscribing connection is back after an outage (messages
+   * published meanwhile were lost); returns the unsubscribe. Never, in-process.
+   */
+  onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -32,7 +37,7 @@ export interface Target {
 
 /** The in-process pub/sub: one process, no Redis. */
 export function createLivePubSub(): LivePubSub {
-  return { pubSub: pubSubOver(new EventTarget(), ''), healthy: () => true, close: async () => {} };
+  return { pubSub: pubSubOver(new EventTarget(), ''), healthy: () => true, onReconnect: () => () => {}, close: async () => {} };
 }
 
 /**

@@ -45,9 +45,20 @@ export function createRedisPubSub(url: string, channelPrefix: string, options: R
     // Only a connection closed on purpose fails a queued (un)subscribe; reconnects resubscribe.
     options.logger.debug({ command, err: error }, 'redis command not completed');
   });
+  // 'ready' comes at the first connection too; only the later ones follow a loss.
+  let connectedBefore = false;
+  const reconnectListeners = new Set<() => void>();
+  subscribeClient.on('ready', () => {
+    if (connectedBefore) for (const listener of reconnectListeners) listener();
+    connectedBefore = true;
+  });
   return {
     pubSub: pubSubOver(target, channelPrefix),
     healthy: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
     close: async () => {
       for (const stop of stopLogging) stop();
       publishClient.disconnect();

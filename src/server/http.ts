@@ -20,7 +20,7 @@ import { costLimitPlugin } from './cost-limit';
 import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
-import { LIMIT_RULES, requestSizeLimit } from './limits';
+import { LIMIT_RULES, PARSE_OPTIONS, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
 import { assignRequestId, mountProbes } from './probes';
 import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
@@ -81,6 +81,7 @@ export async function startHttpServer(options: {
       schema,
       formatError: createErrorFormatter(logger, outage),
       validationRules: LIMIT_RULES,
+      parseOptions: PARSE_OPTIONS,
       // Open to every valid key, closed without one (introspectionGuardPlugin).
       introspection: true,
       // No `Did you mean "signingKey"?` in validation errors: it names the schema to callers without a key.

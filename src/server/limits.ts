@@ -15,6 +15,20 @@ export function requestSizeLimit(maxPayloadBytes: number): number {
   return maxPayloadBytes * 2 + 64 * 1024;
 }
 
+/**
+ * The most tokens (names, punctuation, values) graphql-js reads from one document before it
+ * gives up with a syntax error, over HTTP (Apollo's `parseOptions`) and WebSocket alike. The
+ * largest SDK operation file holds 389 tokens and the console's largest document 87. Without
+ * it a body of the full size (576 KiB) is about 150,000 tokens: 0.3-0.4 s to parse and
+ * validate, and a chain of 5,000 fragments spreading each other overflows the stack in
+ * graphql-js's validation rules. An event payload written inline counts too: send it as a
+ * variable (the SDK does).
+ */
+export const MAX_DOCUMENT_TOKENS = 20_000;
+
+/** graphql-js's `parse` options for every document hookwire reads. */
+export const PARSE_OPTIONS = Object.freeze({ maxTokens: MAX_DOCUMENT_TOKENS });
+
 /** The deepest selection a query may nest (introspection excepted). Real queries need about 6. */
 export const MAX_QUERY_DEPTH = 10;
 /** The most aliased fields a document may hold: aliases are how one request multiplies its cost. */

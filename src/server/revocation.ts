@@ -8,6 +8,23 @@ export const KEY_REVOKED_CLOSE = { code: 4403, reason: 'API key revoked' } as co
 // whose check is older than this many later revocations.
 const REMEMBERED_REVOCATIONS = 10_000;
 
+/**
+ * How often the keys with open connections are looked up, should a KEY_REVOKED message have
+ * been lost (the live feed drops what is published while Redis is down, and a reconnection is
+ * not always seen, e.g. when only the other process lost Redis).
+ */
+export const REVOCATION_SWEEP_MS = 30_000;
+
+/** Where the watch learns of revocations besides KEY_REVOKED. */
+export interface RevocationSources {
+  /** Which of these key ids are revoked now (from the database). */
+  revokedAmong(keyIds: readonly string[]): Promise<string[]>;
+  /** Calls the listener whenever the live feed is back after an outage; returns the unsubscribe. */
+  onReconnect(listener: () => void): () => void;
+  /** A lookup that failed (the database is down): the next sweep tries again. */
+  onSweepFailed(error: unknown): void;
+}
+
 /** The part of a `ws` socket the watch needs. */
 export interface RevocableSocket {
   close(code: number, reason: string): void;
@@ -22,6 +39,10 @@ export interface RevocationWatch {
    * revocation): refuse the connection.
    */
   admit(keyId: string, socket: RevocableSocket): boolean;
+  /** Handles the revocation of `keyId` now, as if its KEY_REVOKED had arrived (a revocation made in this process). */
+  revoke(keyId: string): void;
+  /** Looks up every key with open connections and handles those revoked. */
+  sweep(): Promise<void>;
   /** Stops listening for revocations. */
   dispose(): Promise<void>;
 }
@@ -30,8 +51,10 @@ export interface RevocationWatch {
  * Listens for KEY_REVOKED on the live pub/sub (in-process, or Redis across every api
  * process): for each revoked key it calls `forget` (so caches drop the key) and closes every
  * connection opened with it with {@link KEY_REVOKED_CLOSE}, which ends its subscriptions.
+ * Since the feed loses messages while Redis is down, it also looks the keys it holds
+ * connections for up in `sources` when the feed reconnects and every {@link REVOCATION_SWEEP_MS}.
  */
-export function watchRevocations(pubSub: HookwirePubSub, forget: (keyId: string) => void): RevocationWatch {
+export function watchRevocations(pubSub: HookwirePubSub, forget: (keyId: string) => void, sources: RevocationSources): RevocationWatch {
   const sockets = new Map<string, Set<RevocableSocket>>();
   const revoked = new Set<string>();
   const revoke = (keyId: string) => {
@@ -43,6 +66,18 @@ export function watchRevocations(pubSub: HookwirePubSub, forget: (keyId: string)
     sockets.delete(keyId);
     for (const socket of open ?? []) socket.close(KEY_REVOKED_CLOSE.code, KEY_REVOKED_CLOSE.reason);
   };
+  const sweep = async () => {
+    // Only keys stored in the database can be revoked: the env admin key ('env') cannot.
+    const held = [...sockets.keys()].filter((keyId) => keyId !== 'env');
+    try {
+      for (const keyId of await sources.revokedAmong(held)) revoke(keyId);
+    } catch (error) {
+      sources.onSweepFailed(error);
+    }
+  };
+  const stopReconnect = sources.onReconnect(() => void sweep());
+  const timer = setInterval(() => void sweep(), REVOCATION_SWEEP_MS);
+  timer.unref();
   const messages = pubSub.subscribe('KEY_REVOKED');
   // Started now rather than on the first connection: the subscription must be live before any.
   const reading = (async () => {
@@ -65,7 +100,11 @@ export function watchRevocations(pubSub: HookwirePubSub, forget: (keyId: string)
       });
       return true;
     },
+    revoke,
+    sweep,
     async dispose() {
+      clearInterval(timer);
+      stopReconnect();
       await messages.return?.();
       await reading;
     },

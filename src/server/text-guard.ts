@@ -12,8 +12,12 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/** What a request holding an unstorable string is refused with (BAD_USER_INPUT), on every transport. */
+export const UNSTORABLE_TEXT_MESSAGE =
+  'the request holds a string with a NUL character (U+0000) or an unpaired surrogate, which cannot be stored';
+
 /** True when every string (and object key) in a parsed JSON value is storable. */
-function isStorableJson(root: unknown): boolean {
+export function isStorableJson(root: unknown): boolean {
   // A loop over an explicit stack: a deeply nested body must not overflow the call stack.
   const pending: unknown[] = [root];
   while (pending.length > 0) {
@@ -43,7 +47,7 @@ export const rejectUnstorableText: RequestHandler = (req, res, next) => {
   res.status(400).json({
     errors: [
       {
-        message: 'the request holds a string with a NUL character (U+0000) or an unpaired surrogate, which cannot be stored',
+        message: UNSTORABLE_TEXT_MESSAGE,
         extensions: { code: 'BAD_USER_INPUT' },
       },
     ],

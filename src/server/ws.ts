@@ -11,16 +11,17 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';
 import type { Services } from '../services';
-import { costRefusal } from './cost-limit';
 import { createDirectNext } from './direct-next';
+import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter, createResultFormatter } from './format-error';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
+import { fragmentsOf, operationCost } from './query-cost';
 import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
 import { createSocketSend } from './socket-limits';
+import { createSubscriptionBudget, TOO_MANY_CONNECTIONS_CLOSE } from './subscription-budget';
 import { CloseConnection, serveGraphqlWs } from './ws-adapter';
-import { largeFieldWeights } from './field-weights';
-import { createOnSubscribe } from './ws-subscribe';
+import { createOnSubscribe, type AdmitOperation } from './ws-subscribe';
 
 /** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
 const FORBIDDEN_REASON = 'Forbidden: a valid API key is required';
@@ -49,7 +50,9 @@ export interface Disposable {
  * (`socket-limits.ts`). Identical subscriptions of callers with the same key share one
  * execution per event (`createSharedSubscriptions`), and a subscriber keeping up gets each
  * result's `next` written straight to its socket (`createDirectNext`). Live subscriptions
- * are counted in `metrics`.
+ * are counted in `metrics`. Each key's connections, live subscriptions and their summed cost are
+ * bounded per process (subscription-budget.ts): a connection over the bound is closed with
+ * 4429, a subscription over it refused for its id (`TOO_MANY_SUBSCRIPTIONS`, `QUERY_TOO_COSTLY`).
  */
 export function attachWebSocketServer(
   httpServer: Server,
@@ -76,6 +79,17 @@ export function attachWebSocketServer(
   // The key each accepted connection presented: re-checked for every subscription it starts,
   // so a key revoked while its socket stays open cannot start new ones.
   const secrets = new WeakMap<object, string>();
+  // The key id each accepted connection is charged to (subscription-budget.ts).
+  const keyIds = new WeakMap<object, string>();
+  const budget = createSubscriptionBudget();
+  const weights = largeFieldWeights(config);
+  // Charged when it passes every other check and given back on onComplete or onClose, which
+  // graphql-ws calls for every operation onSubscribe let run (or the socket closes with 4500).
+  const chargeSubscription: AdmitOperation = (ctx, id, { document, operation, variables }) => {
+    const keyId = keyIds.get(ctx);
+    if (operation.operation !== 'subscription' || keyId === undefined) return null;
+    return budget.reserve(keyId, ctx, id, operationCost(schema, operation, fragmentsOf(document.definitions), variables, weights));
+  };
   // Subscriptions counted as live, per connection. Counted once streaming (onOperation), not
   // on onSubscribe: one that fails validation or execution never reaches onComplete.
   const live = new WeakMap<object, Set<string>>();
@@ -92,7 +106,14 @@ export function attachWebSocketServer(
     bufferSize: SUBSCRIBER_BUFFER,
   });
   // A revoked key's connections are closed (4403 "API key revoked") on every api process.
-  const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId));
+  // A revocation made here closes them at once, whatever became of its KEY_REVOKED message; a
+  // lost one from elsewhere is found when the feed reconnects, or by the periodic sweep.
+  const revocations = watchRevocations(services.pubSub, (keyId) => services.apiKeys.forget(keyId), {
+    revokedAmong: (keyIds) => services.apiKeys.revokedAmong(keyIds),
+    onReconnect: services.onLiveFeedReconnect,
+    onSweepFailed: (error) => logger.warn({ err: error }, 'could not look up revoked API keys; the next sweep tries again'),
+  });
+  const stopRevokedHere = services.apiKeys.onRevoked((keyId) => revocations.revoke(keyId));
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
     secret ? services.apiKeys.authenticate(secret) : null;
   const disposable = serveGraphqlWs(
@@ -104,7 +125,12 @@ export function attachWebSocketServer(
         if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) {
           throw new CloseConnection(CloseCode.Forbidden, FORBIDDEN_REASON);
         }
+        if (!budget.connect(principal.keyId)) {
+          throw new CloseConnection(TOO_MANY_CONNECTIONS_CLOSE.code, TOO_MANY_CONNECTIONS_CLOSE.reason);
+        }
+        ctx.extra.socket.once('close', () => budget.disconnect(principal.keyId));
         secrets.set(ctx, secret);
+        keyIds.set(ctx, principal.keyId);
         return true;
       },
       context: async (ctx): Promise<GraphQLContext> => ({
@@ -113,7 +139,7 @@ export function attachWebSocketServer(
         loaders: createLoaders(services),
         requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
       }),
-      onSubscribe: createOnSubscribe(schema, LIMIT_RULES, largeFieldWeights(config)),
+      onSubscribe: createOnSubscribe(schema, LIMIT_RULES, weights, chargeSubscription),
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
@@ -121,10 +147,14 @@ export function attachWebSocketServer(
         metrics.subscriptionStarted();
         shared.bypass(result, directNext(ctx.extra.socket, id));
       },
-      onComplete: (ctx, id) => ended(ctx, id),
+      onComplete: (ctx, id) => {
+        ended(ctx, id);
+        budget.release(ctx, id);
+      },
       // A socket that drops can end a stream without onComplete (its last send fails): sweep.
       onClose: (ctx) => {
         for (const id of live.get(ctx) ?? []) ended(ctx, id);
+        budget.releaseAll(ctx);
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
@@ -134,6 +164,7 @@ export function attachWebSocketServer(
   );
   return {
     async dispose() {
+      stopRevokedHere();
       await revocations.dispose();
       await disposable.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -7,7 +7,7 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 describe('isDatabaseUnavailable', () => {
   it('knows each dialect’s ways of saying the database cannot take it now', () => {
     // PostgreSQL: connection exceptions (08…), too many connections and other missing resources (53…), shutdown and start-up (57P0x).
-    for (const code of ['08006', '08001', '53300', '53100', '57P01', '57P03']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
+    for (const code of ['08000', '08003', '08006', '08001', '08004', '08007', '53300', '53100', '57P01', '57P03']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
     for (const message of ['Connection terminated unexpectedly', 'Client has encountered a connection error and is not queryable', 'timeout exceeded when trying to connect']) {
       expect(isDatabaseUnavailable(new Error(message)), message).toBe(true);
     }
@@ -19,7 +19,8 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('leaves alone errors in the query or the data', () => {
-    for (const code of ['23505', '42P01', '40001', 'SQLITE_CONSTRAINT', 'SQLITE_ERROR', 'BAD_USER_INPUT']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
+    // 08P01 (protocol_violation) is class 08 too, yet it is the request at fault (a NUL in a parameter).
+    for (const code of ['23505', '42P01', '40001', '08P01', 'SQLITE_CONSTRAINT', 'SQLITE_ERROR', 'BAD_USER_INPUT']) expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
