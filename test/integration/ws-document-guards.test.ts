@@ -46,7 +46,9 @@ describe.each(DATABASE_KINDS)('documents and variables graphql-js cannot take, o
     await ws.init(readKey);
     ws.send({ id: 'live', type: 'subscribe', payload: { query: 'subscription { events { id payload } }' } });
     expect(errorCodes(await answer(ws, 'chain', { query: fragmentChain(5_000) }))).toEqual(['GRAPHQL_PARSE_FAILED']);
-    expect(errorCodes(await answer(ws, 'deep', { query: DEEP_INLINE }))).toEqual(['GRAPHQL_PARSE_FAILED']);
+    // Whether the parser or validation runs out of stack first depends on how deep the stack
+    // already is when the message is read; either way it is answered for that id, with its code.
+    expect(errorCodes(await answer(ws, 'deep', { query: DEEP_INLINE }))).toEqual([expect.stringMatching(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/)]);
     // The subscription opened before them still streams: the socket was not closed (4500).
     const emitted = await server.emit('User.Created', { after: 'refusals' });
     const next = await ws.next((message) => message.id === 'live' && message.type === 'next');
