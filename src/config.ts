@@ -36,6 +36,12 @@ export interface Config {
   maxUnsentBytes: number;
   /** `HOOKWIRE_MAX_RESPONSE_BYTES`: how much of an endpoint's answer is read and stored. Default 4 KiB. */
   maxResponseBytes: number;
+  /**
+   * `HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES`: how many bytes of stored payloads, request bodies and
+   * response bodies one answer (one subscription event) may carry; the fields past it fail with
+   * RESPONSE_TOO_LARGE before they are parsed (the first such field of an answer is always sent). Default 4 MiB.
+   */
+  maxResponsePayloadBytes: number;
   /** `HOOKWIRE_CONCURRENCY`: requests in flight per worker process. Default 128. */
   concurrency: number;
   /** `HOOKWIRE_HOOK_CONCURRENCY`: requests in flight to one hook per worker process. Default 16. */
@@ -104,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxPayloadBytes: read('HOOKWIRE_MAX_PAYLOAD_BYTES', '256KiB', parseByteSize),
     maxUnsentBytes: read('HOOKWIRE_MAX_UNSENT_BYTES', '4MiB', parseByteSize),
     maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
+    maxResponsePayloadBytes: read('HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES', '4MiB', parseByteSize),
     concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),
     hookConcurrency: read('HOOKWIRE_HOOK_CONCURRENCY', '16', (t) => integer(t, 1, 10_000)),
     leaseMs: read('HOOKWIRE_LEASE', '60s', positiveDuration),

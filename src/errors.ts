@@ -82,6 +82,21 @@ export class SubscriptionBudgetError extends GraphQLError {
   }
 }
 
+/**
+ * A field of large stored text (a payload, a request or response body) past what one answer
+ * may carry (`HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES`): the fields before it in the answer are
+ * intact, it and the rest of those fields are null with this error, and nothing of them was
+ * parsed or sent.
+ */
+export class ResponseTooLargeError extends GraphQLError {
+  constructor(limit: number) {
+    super(
+      `the answer would carry more than ${limit} bytes of payloads and bodies: ask for smaller pages (\`first\`) or fewer of these fields, and read the rest page by page`,
+      { extensions: { code: 'RESPONSE_TOO_LARGE', limit } },
+    );
+  }
+}
+
 /** A document that is not GraphQL: Apollo's code for the same failure over HTTP. */
 export class ParseFailedError extends GraphQLError {
   constructor(error: GraphQLError) {
@@ -144,6 +159,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'QUERY_TOO_COSTLY',
   'TOO_MANY_SUBSCRIPTIONS',
+  'RESPONSE_TOO_LARGE',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',

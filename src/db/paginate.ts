@@ -12,13 +12,15 @@ export async function findPage<T extends { id: string }, N>(
   where: FilterQuery<T> | (() => FilterQuery<T>),
   args: { first?: number | null; after?: string | null },
   map: (row: T) => N,
+  /** Columns left out of the rows, e.g. a large one read later and only when asked for. */
+  exclude: readonly string[] = [],
 ): Promise<Page<N>> {
   const size = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : undefined;
   const condition = typeof where === 'function' ? where : () => where;
   const pageWhere = (after ? { $and: [condition(), { id: { $lt: after } }] } : condition()) as FilterQuery<T>;
   const [rows, total] = await Promise.all([
-    em.find(entity, pageWhere, { orderBy: { id: 'desc' } as never, limit: size + 1 }),
+    em.find(entity, pageWhere, { orderBy: { id: 'desc' } as never, limit: size + 1, exclude: exclude as never }),
     em.count(entity, condition()),
   ]);
   return toPage(rows as T[], size, total, map);

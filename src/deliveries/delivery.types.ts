@@ -26,7 +26,7 @@ export class AttemptRequest {
   @Field(() => [HookHeaderNode])
   headers!: HookHeaderNode[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE.' })
   body!: string;
 }
 
@@ -64,7 +64,7 @@ export class DeliveryAttemptNode {
   @Field(() => Int, { nullable: true })
   responseStatus!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES.' })
+  @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE.' })
   responseBody!: string | null;
 
   @EmitReadable()

@@ -3,6 +3,7 @@ import { EmitReadable } from '../auth/emit-readable';
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
+import { JSONObjectScalar } from '../graphql/scalars';
 import type { GraphQLContext } from '../graphql/context';
 import { emitterOf } from './emitter';
 import { toEventNode } from './event.mapping';
@@ -38,6 +39,13 @@ export class EventResolver {
   async emitEvents(@Arg('inputs', () => [EmitEventInput]) inputs: EmitEventInput[], @Ctx() { services, principal }: GraphQLContext): Promise<EventNode[]> {
     const emitter = emitterOf(principal);
     return (await services.events.emitMany(inputs.map((input) => ({ ...input, emitter })))).map(toEventNode);
+  }
+
+  @EmitReadable()
+  @FieldResolver(() => JSONObjectScalar)
+  async payload(@Root() event: EventNode, @Ctx() { loaders }: GraphQLContext): Promise<Record<string, unknown>> {
+    // An emitted or live event holds its payload already: what the request carried, or one event.
+    return event.payload ?? loaders.payload(event.id);
   }
 
   @EmitReadable()

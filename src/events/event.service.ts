@@ -16,6 +16,9 @@ import { Event } from './event.entity';
 import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
 
+/** Left out when events are read back for the API: up to 256 KiB each, parsed only when asked for. */
+const LAZY_PAYLOAD = 'payload';
+
 /** The most events one `emitEvents` call (or one group commit) writes. */
 export const MAX_BATCH = 500;
 
@@ -167,14 +170,26 @@ export class EventService {
     return known;
   }
 
+  /** An event, without its payload: read it with {@link payloadTextsOf} when it is asked for. */
   async get(id: string): Promise<Event> {
-    const event = await this.orm.em.fork().findOne(Event, { id });
+    const event = await this.orm.em.fork().findOne(Event, { id }, { exclude: [LAZY_PAYLOAD] });
     if (!event) throw new NotFoundError('event', id);
-    return event;
+    return event as Event;
   }
 
   /**
-   * Events newest first; with `types` (exact names or patterns, validated as a hook's
+   * The stored JSON text of each event's payload, unparsed, by event id (an id without an event
+   * is left out): its length is known before anything parses it (`Event.payload`'s resolver).
+   */
+  async payloadTextsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    // PostgreSQL's driver parses jsonb as it reads a row; as text it arrives as the stored text.
+    const payload = this.sql.dialect === 'postgres' ? 'payload::text' : 'payload';
+    const rows = await this.sql.all(`select id, ${payload} as payload from events where id in (${ids.map(() => '?').join(', ')})`, ids);
+    return new Map(rows.map((row) => [String(row.id), String(row.payload)]));
+  }
+
+  /**
+   * Events newest first, without their payloads (see {@link payloadTextsOf}); with `types` (exact names or patterns, validated as a hook's
    * `events`), only those it selects (omitted or empty: every event); with `since`/`until`,
    * only those created in that range.
    */
@@ -184,7 +199,7 @@ export class EventService {
   ): Promise<Page<N>> {
     const createdAt = createdBetween(args.since, args.until);
     const selection = args.types?.length ? await this.eventTypes.validateSelection(args.types, 'types') : null;
-    return findPage(this.orm.em.fork(), Event, () => ({ ...(selection ? eventTypeCondition(selection, 'type') : {}), ...createdAt }), args, map);
+    return findPage(this.orm.em.fork(), Event, () => ({ ...(selection ? eventTypeCondition(selection, 'type') : {}), ...createdAt }), args, map, [LAZY_PAYLOAD]);
   }
 }
 

@@ -38,9 +38,10 @@ export class EventNode {
   @Field(() => String, { description: 'The event type, e.g. `User.Created`.' })
   event!: string;
 
+  /** Absent on a stored event read back: `Event.payload`'s resolver reads it when it is asked for. */
   @EmitReadable()
-  @Field(() => JSONObjectScalar)
-  payload!: Record<string, unknown>;
+  @Field(() => JSONObjectScalar, { description: 'Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE.' })
+  payload?: Record<string, unknown>;
 
   @EmitReadable()
   @Field(() => String, { nullable: true })

@@ -4,6 +4,7 @@ import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { scopeAuthChecker } from '../auth/auth-checker';
 import { closeFieldsToEmitKeys } from '../auth/emit-readable';
+import { AttemptRequestResolver, AttemptResponseResolver } from '../deliveries/attempt-text.resolver';
 import { DeliveryResolver } from '../deliveries/delivery.resolver';
 import { OverviewResolver } from '../deliveries/overview.resolver';
 import { EventFeedResolver } from '../events/event-feed.resolver';
@@ -20,6 +21,8 @@ export const RESOLVERS = [
   EventResolver,
   EventFeedResolver,
   DeliveryResolver,
+  AttemptRequestResolver,
+  AttemptResponseResolver,
   ApiKeyResolver,
   ViewerResolver,
   OverviewResolver,

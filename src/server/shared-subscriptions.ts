@@ -12,6 +12,11 @@ export interface SharedSubscriptionsOptions {
   contextKey(contextValue: unknown): string;
   /** How many results a subscriber may fall behind by before its oldest are dropped. */
   bufferSize: number;
+  /**
+   * The context one event executes with, made from the group's: what is counted per answer
+   * (the response budget, the loaders) starts afresh for each event. Default: the group's own.
+   */
+  eventContext?(contextValue: unknown): unknown;
 }
 
 /**
@@ -62,7 +67,7 @@ export function createSharedSubscriptions(options: SharedSubscriptionsOptions): 
         // Not read yet, so it holds no pub/sub listener: returning it only marks it done.
         void source[Symbol.asyncIterator]().return?.();
       } else {
-        const created: SubscriptionGroup = new SubscriptionGroup(source, args, options.bufferSize, () => {
+        const created: SubscriptionGroup = new SubscriptionGroup(source, args, options, () => {
           if (groups.get(key) === created) groups.delete(key);
         });
         groups.set(key, created);
@@ -98,7 +103,7 @@ class SubscriptionGroup {
   constructor(
     source: AsyncIterable<unknown>,
     private readonly args: ExecutionArgs,
-    private readonly bufferSize: number,
+    private readonly options: SharedSubscriptionsOptions,
     private readonly onClose: () => void,
   ) {
     this.source = source[Symbol.asyncIterator]();
@@ -107,7 +112,7 @@ class SubscriptionGroup {
 
   /** A new member's queue; it leaves the group when its reader returns it. */
   join(): Member {
-    const member: Member = new SlidingQueue(this.bufferSize, () => this.leave(member));
+    const member: Member = new SlidingQueue(this.options.bufferSize, () => this.leave(member));
     this.members.set(member, undefined);
     return member;
   }
@@ -135,7 +140,8 @@ class SubscriptionGroup {
         if (next.done || this.closed) break;
         // Those subscribed when the event arrived get it, as each had its own listener before.
         const audience = [...this.members.keys()];
-        const result = await execute({ ...this.args, rootValue: next.value });
+        const contextValue = this.options.eventContext ? this.options.eventContext(this.args.contextValue) : this.args.contextValue;
+        const result = await execute({ ...this.args, contextValue, rootValue: next.value });
         // One synchronous pass: the first subscriber's bytes leave before the last one's are built.
         for (const member of audience) {
           if (!(member.idle && this.members.get(member)?.(result))) member.push(result);

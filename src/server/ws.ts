@@ -104,6 +104,7 @@ export function attachWebSocketServer(
     // A resolver may read the caller from the context; nothing else in it differs between subscribers.
     contextKey: (context) => principalKey((context as GraphQLContext).principal),
     bufferSize: SUBSCRIBER_BUFFER,
+    eventContext: (context) => ({ ...(context as GraphQLContext), loaders: createLoaders(services) }),
   });
   // A revoked key's connections are closed (4403 "API key revoked") on every api process.
   // A revocation made here closes them at once, whatever became of its KEY_REVOKED message; a

@@ -53,6 +53,7 @@ export type AttemptHourNode = {
 
 export type AttemptRequest = {
   __typename?: 'AttemptRequest';
+  /** Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE. */
   body: Scalars['String']['output'];
   headers: Array<HookHeader>;
   url: Scalars['String']['output'];
@@ -118,7 +119,7 @@ export type DeliveryAttempt = {
   /** 1 for the first attempt. */
   number: Scalars['Int']['output'];
   request: AttemptRequest;
-  /** Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. */
+  /** Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE. */
   responseBody: Maybe<Scalars['String']['output']>;
   responseStatus: Maybe<Scalars['Int']['output']>;
   startedAt: Scalars['DateTime']['output'];
@@ -180,6 +181,7 @@ export type Event = {
   /** `evt_` + ULID; sent as `webhook-id`. */
   id: Scalars['ID']['output'];
   idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE. */
   payload: Scalars['JSONObject']['output'];
 };
 

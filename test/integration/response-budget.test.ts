@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HookwireClient } from '../../src/sdk';
+import { DATABASE_KINDS } from '../support/databases';
+import { codesOf, postRaw } from '../support/raw';
+import { startTestServer, type TestServer } from '../support/server';
+
+/** Payloads near the default HOOKWIRE_MAX_PAYLOAD_BYTES of 256 KiB. */
+const PAYLOAD = { data: 'x'.repeat(250_000) };
+/** The default HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES: 16 such payloads fit, the 17th does not. */
+const BUDGET = 4 * 1024 * 1024;
+const FITTING = Math.floor(BUDGET / JSON.stringify(PAYLOAD).length);
+const EVENTS = FITTING + 4;
+
+describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind) => {
+  let server: TestServer;
+  let readKey: string;
+  let reader: HookwireClient;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    for (let i = 0; i < EVENTS; i++) await server.emit('User.Created', PAYLOAD);
+    readKey = (await server.admin.CreateApiKey({ input: { name: 'reader', scopes: ['READ'] } })).createApiKey.key;
+    reader = server.client(readKey);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers a page of payloads past the budget over HTTP with RESPONSE_TOO_LARGE, naming the budget', async () => {
+    const response = await postRaw(server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: readKey });
+    const codes = codesOf(response);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['RESPONSE_TOO_LARGE']));
+    const errors = response.json!.errors as unknown as Array<{ message: string; extensions: { limit: number } }>;
+    expect(errors[0]!.extensions.limit).toBe(BUDGET);
+    expect(errors[0]!.message).toContain(String(BUDGET));
+    // `payload` is non-null: the page it is on is null rather than partly filled.
+    expect(response.json!.data).toBeNull();
+  });
+
+  it('answers the same page over graphql-ws with RESPONSE_TOO_LARGE', async () => {
+    const errors = await new Promise<Array<{ extensions: { code: string } }>>((resolve, reject) => {
+      reader.ws.subscribe(
+        { query: `{ events(first: ${EVENTS}) { nodes { payload } } }` },
+        { next: (result) => resolve((result.errors ?? []) as unknown as Array<{ extensions: { code: string } }>), error: reject, complete: () => undefined },
+      );
+    });
+    expect(new Set(errors.map((error) => error.extensions.code))).toEqual(new Set(['RESPONSE_TOO_LARGE']));
+  });
+
+  it('answers a page within the budget intact, and each request has a budget of its own', async () => {
+    for (let round = 0; round < 2; round++) {
+      const { events } = await reader.Events({ first: FITTING });
+      expect(events.nodes).toHaveLength(FITTING);
+      expect(events.nodes.every((node) => node.payload.data === PAYLOAD.data)).toBe(true);
+    }
+    const { event } = await reader.Event({ id: (await reader.Events({ first: 1 })).events.nodes[0]!.id });
+    expect(event.payload).toEqual(PAYLOAD);
+  });
+});
