@@ -1,5 +1,5 @@
 import type { AttemptMessage } from '../realtime/topics';
-import type { DeliveryAttempt } from './delivery-attempt.entity';
+import type { AttemptSummary } from './attempt-texts';
 import type { Delivery } from './delivery.entity';
 import type { DeliveryAttemptNode, DeliveryNode, DeliveryStatusEnum, DeliveryUpdate } from './delivery.types';
 
@@ -19,8 +19,8 @@ export function toDeliveryNode(delivery: Delivery): DeliveryNode {
   };
 }
 
-/** The GraphQL form of an attempt. */
-export function toAttemptNode(attempt: DeliveryAttempt): DeliveryAttemptNode {
+/** The GraphQL form of an attempt; its bodies are read by their field resolvers (attempt-text.resolver.ts). */
+export function toAttemptNode(attempt: AttemptSummary): DeliveryAttemptNode {
   return {
     id: attempt.id,
     number: attempt.number,
@@ -31,10 +31,9 @@ export function toAttemptNode(attempt: DeliveryAttempt): DeliveryAttemptNode {
     request: {
       url: attempt.requestUrl,
       headers: Object.entries(attempt.requestHeaders).map(([name, value]) => ({ name, value })),
-      body: attempt.requestBody,
+      attemptId: attempt.id,
     },
     responseStatus: attempt.responseStatus ?? null,
-    responseBody: attempt.responseBody ?? null,
     errorKind: attempt.errorKind ?? null,
     errorMessage: attempt.errorMessage ?? null,
   };

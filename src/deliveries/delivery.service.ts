@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import type { Orm } from '../db/database';
+import { raw, type SqlEntityManager } from '@mikro-orm/knex';
+import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
@@ -9,6 +10,7 @@ import type { Page } from '../graphql/connection';
 import { createdBetween } from '../graphql/time-range';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
+import { ATTEMPT_TEXT_COLUMNS, ATTEMPT_TEXT_PROPERTIES, type AttemptSummary, type AttemptText, type AttemptTextSizes } from './attempt-texts';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { Delivery, type DeliveryStatus } from './delivery.entity';
 
@@ -52,14 +54,50 @@ export class DeliveryService {
     return findPage(this.orm.em.fork(), Delivery, where, filter, map);
   }
 
-  /** Every attempt of each delivery, first to last, in one statement. */
-  async attemptsOf(deliveryIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
-    const attempts = await this.orm.em
+  /**
+   * Every attempt of each delivery, first to last, in one statement, without the bodies it sent
+   * and received: a page of them could hold hundreds of megabytes (read them with
+   * {@link attemptTextSizesOf} and {@link attemptTextsOf} when they are asked for).
+   */
+  async attemptsOf(deliveryIds: readonly string[]): Promise<Map<string, AttemptSummary[]>> {
+    const attempts: AttemptSummary[] = await this.orm.em
       .fork()
-      .find(DeliveryAttempt, { delivery: { $in: [...deliveryIds] } }, { orderBy: { delivery: 'asc', number: 'asc' } });
-    const byDelivery = new Map<string, DeliveryAttempt[]>(deliveryIds.map((id) => [id, []]));
+      .find(
+        DeliveryAttempt,
+        { delivery: { $in: [...deliveryIds] } },
+        { orderBy: { delivery: 'asc', number: 'asc' }, exclude: ATTEMPT_TEXT_PROPERTIES },
+      );
+    const byDelivery = new Map<string, AttemptSummary[]>(deliveryIds.map((id) => [id, []]));
     for (const attempt of attempts) byDelivery.get(attempt.delivery.id)?.push(attempt);
     return byDelivery;
+  }
+
+  /**
+   * The stored size of each attempt's texts, by attempt id (an id without an attempt is left
+   * out), in one statement that reads no text into the process: what a page of them would
+   * weigh is known before any is read.
+   */
+  async attemptTextSizesOf(attemptIds: readonly string[]): Promise<Map<string, AttemptTextSizes>> {
+    // SQLite's length() of text counts characters; of the same value as a blob, its UTF-8 bytes.
+    const bytes = (column: string) => (dialectOf(this.orm) === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`);
+    const rows = await (this.orm.em.fork() as SqlEntityManager)
+      .createQueryBuilder(DeliveryAttempt)
+      .select(['id', raw(`${bytes(ATTEMPT_TEXT_COLUMNS.request)} as request_bytes`), raw(`${bytes(ATTEMPT_TEXT_COLUMNS.response)} as response_bytes`)])
+      .where({ id: { $in: [...attemptIds] } })
+      .execute<Array<{ id: string; request_bytes: number | string | null; response_bytes: number | string | null }>>('all', false);
+    const size = (value: number | string | null) => (value === null ? null : Number(value));
+    return new Map(rows.map((row) => [row.id, { request: size(row.request_bytes), response: size(row.response_bytes) }]));
+  }
+
+  /** One of the texts of each attempt, by attempt id (an id without an attempt is left out), in one statement. */
+  async attemptTextsOf(text: AttemptText, attemptIds: readonly string[]): Promise<Map<string, string | null>> {
+    const column = ATTEMPT_TEXT_COLUMNS[text];
+    const rows = await (this.orm.em.fork() as SqlEntityManager)
+      .createQueryBuilder(DeliveryAttempt)
+      .select(['id', raw(`${column} as text`)])
+      .where({ id: { $in: [...attemptIds] } })
+      .execute<Array<{ id: string; text: string | null }>>('all', false);
+    return new Map(rows.map((row) => [row.id, row.text]));
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */

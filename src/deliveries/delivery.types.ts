@@ -26,8 +26,8 @@ export class AttemptRequest {
   @Field(() => [HookHeaderNode])
   headers!: HookHeaderNode[];
 
-  @Field(() => String, { description: 'Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE.' })
-  body!: string;
+  /** The attempt this request was sent for: `body` is read by it (attempt-text.resolver.ts). */
+  attemptId!: string;
 }
 
 /** One HTTP attempt of a delivery. */
@@ -63,9 +63,6 @@ export class DeliveryAttemptNode {
   @EmitReadable()
   @Field(() => Int, { nullable: true })
   responseStatus!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Truncated to HOOKWIRE_MAX_RESPONSE_BYTES. Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer; past it, RESPONSE_TOO_LARGE.' })
-  responseBody!: string | null;
 
   @EmitReadable()
   @Field(() => String, { nullable: true, description: '`http`, `timeout`, `network` or `blocked`; null on success.' })

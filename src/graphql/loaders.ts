@@ -1,5 +1,5 @@
 import { checkDeliveryPageArgs, loadDeliveryPages, type DeliveryPageArgs, type DeliveryParent } from '../deliveries/delivery-pages';
-import type { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
+import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../deliveries/attempt-texts';
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import type { DeliveryNode } from '../deliveries/delivery.types';
 import type { ExecutionStats } from '../hooks/hook.service';
@@ -23,8 +23,15 @@ export interface Loaders {
    * parsed, and parsed in a turn of the event loop of its own.
    */
   payload(eventId: string): Promise<Record<string, unknown>>;
-  /** `Delivery.attempts`, by delivery id. */
-  attempts: BatchLoader<string, DeliveryAttempt[]>;
+  /** `Delivery.attempts`, by delivery id: without their bodies, which the next two read. */
+  attempts: BatchLoader<string, AttemptSummary[]>;
+  /**
+   * `AttemptRequest.body`, by attempt id: its stored size is charged to {@link budget} before
+   * the text is read, so a page reads at most the budget's worth of text (and one more).
+   */
+  requestBody(attemptId: string): Promise<string>;
+  /** `DeliveryAttempt.responseBody`, by attempt id, read as {@link requestBody} is; null when none was stored. */
+  responseBody(attemptId: string): Promise<string | null>;
   /** `Hook.executionStats`, by hook id. */
   executionStats: BatchLoader<string, ExecutionStats>;
   /** `Hook.deliveries`: a page of a hook's deliveries; throws at once on a bad `first` or `after`. */
@@ -47,12 +54,40 @@ export function createLoaders(services: Pick<Services, 'config' | 'deliveries' |
       return payloadParses.run(() => JSON.parse(text) as Record<string, unknown>);
     },
     attempts: createBatchLoader((ids) => services.deliveries.attemptsOf(ids), () => []),
+    ...attemptTextLoaders(services, budget),
     executionStats: createBatchLoader(
       (ids) => services.hooks.executionStatsOf(ids),
       () => ({ requestCount: 0, successCount: 0 }),
     ),
     hookDeliveries: pageLoader(services, 'hook'),
     eventDeliveries: pageLoader(services, 'event'),
+  };
+}
+
+/**
+ * The loaders of an attempt's texts: one statement per page for their sizes (whichever texts
+ * are asked for), then one per page and text for the texts that fit the budget.
+ */
+function attemptTextLoaders(services: Pick<Services, 'deliveries'>, budget: ResponseBudget): Pick<Loaders, 'requestBody' | 'responseBody'> {
+  const sizes = createBatchLoader<string, AttemptTextSizes | null>((ids) => services.deliveries.attemptTextSizesOf(ids), () => null);
+  const textLoader = (text: AttemptText) =>
+    createBatchLoader<string, string | null | undefined>((ids) => services.deliveries.attemptTextsOf(text, ids), () => undefined);
+  const texts: Record<AttemptText, BatchLoader<string, string | null | undefined>> = { request: textLoader('request'), response: textLoader('response') };
+  const read = async (attemptId: string, text: AttemptText): Promise<string | null> => {
+    const size = await sizes(attemptId);
+    // Deleted (retention) between its page and this read.
+    if (!size) throw new NotFoundError('delivery attempt', attemptId);
+    const bytes = size[text];
+    if (bytes === null) return null;
+    budget.charge(bytes);
+    const value = await texts[text](attemptId);
+    if (value === undefined) throw new NotFoundError('delivery attempt', attemptId);
+    return value;
+  };
+  return {
+    // The column is NOT NULL: a stored attempt always has the body it sent.
+    requestBody: async (attemptId) => (await read(attemptId, 'request')) ?? '',
+    responseBody: (attemptId) => read(attemptId, 'response'),
   };
 }
 
