@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config';
 import type { HookwireClient } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
@@ -7,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/server';
 /** Payloads near the default HOOKWIRE_MAX_PAYLOAD_BYTES of 256 KiB. */
 const PAYLOAD = { data: 'x'.repeat(250_000) };
 /** The default HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES: 16 such payloads fit, the 17th does not. */
-const BUDGET = 4 * 1024 * 1024;
+const BUDGET = loadConfig({}).maxResponsePayloadBytes;
 const FITTING = Math.floor(BUDGET / JSON.stringify(PAYLOAD).length);
 const EVENTS = FITTING + 4;
 
