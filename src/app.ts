@@ -27,6 +27,7 @@ import { EventService, MAX_BATCH } from './events/event.service';
 import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
 import { createLogger, type Logger } from './logger';
+import { Closers } from './util/closers';
 import { Metrics } from './observability/metrics';
 import { createLivePubSub } from './realtime/pubsub';
 import type { AttemptMessage } from './realtime/topics';
@@ -71,36 +72,32 @@ export interface AppOverrides {
  */
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  // What a start that fails part-way has opened, closed newest first, so the process can exit.
-  const opened: Array<() => unknown> = [];
+  // What the start has opened so far: closed by close(), or at once if the start fails part-way, so the process can exit.
+  const opened = new Closers(logger);
   try {
     return await startParts(config, overrides, logger, opened);
   } catch (error) {
-    for (const close of opened.reverse()) await Promise.resolve().then(close).catch(() => undefined);
+    await opened.closeAll();
     throw error;
   }
 }
 
-async function startParts(config: Config, overrides: AppOverrides, logger: Logger, opened: Array<() => unknown>): Promise<App> {
+async function startParts(config: Config, overrides: AppOverrides, logger: Logger, opened: Closers): Promise<App> {
   const sqliteFile = config.database.kind === 'sqlite' && config.database.path !== ':memory:' ? config.database.path : undefined;
   const lock = sqliteFile === undefined ? undefined : lockSqliteDatabase(sqliteFile);
-  if (lock) opened.push(() => lock.release());
+  if (lock) opened.add('SQLite lock', () => lock.release());
   const orm = await openDatabase(config.database);
-  opened.push(() => orm.close());
+  opened.add('database', () => orm.close());
   await migrate(orm, config.database);
   const checkpointer = sqliteFile === undefined ? undefined : startWalCheckpointer(sqliteFile, WAL_CHECKPOINT_INTERVAL_MS, logger);
-  if (checkpointer) opened.push(() => checkpointer.stop());
+  if (checkpointer) opened.add('WAL checkpointer', () => checkpointer.stop());
   const runsApi = config.role !== 'worker';
   const runsWorker = config.role !== 'api';
 
-  const sender =
-    overrides.sender ??
-    createHttpSender({
-      allowPrivateTargets: config.allowPrivateTargets,
-      allowedCidrs: config.allowedCidrs,
-      maxResponseBytes: config.maxResponseBytes,
-    });
-  opened.push(() => sender.close());
+  // One guard for the sender's connections and for a hook's URL when it is saved or tested.
+  const targetGuard = createAddressGuard({ allowPrivateTargets: config.allowPrivateTargets, allowedCidrs: config.allowedCidrs });
+  const sender = overrides.sender ?? createHttpSender({ guard: targetGuard, maxResponseBytes: config.maxResponseBytes });
+  opened.add('HTTP sender', () => sender.close());
   const clock = overrides.clock ?? systemClock;
   const queueStats = new QueueStats(orm, config.database.kind);
   const metrics = new Metrics({ queue: queueStats, clock, logger });
@@ -110,12 +107,12 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
         onDropped: () => metrics.liveFeedDropped(),
       })
     : createLivePubSub();
-  opened.push(() => live.close());
+  opened.add('live feed', () => live.close());
   const userAgent = `hookwire/${VERSION}`;
   const sql = createSql(orm);
   // Every path that meets the database down reports here: the outage is logged as it starts and ends.
   const outage = new DatabaseOutage(logger, () => sql.writable());
-  opened.push(() => outage.close());
+  opened.add('outage monitor', () => outage.close());
   const store = new DeliveryStore(sql, {
     disableAfterMs: config.disableAfterMs,
     minFailures: MIN_FAILURES_BEFORE_DISABLE,
@@ -126,7 +123,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     config.database.kind === 'postgres'
       ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger, outage)
       : localQueueSignal;
-  opened.push(() => queueSignal.close());
+  opened.add('queue signal', () => queueSignal.close());
   const dispatcher = runsWorker
     ? new Dispatcher({
         store,
@@ -152,8 +149,6 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
 
   const eventTypes = new EventTypeService(orm);
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
-  // The same rules as the sender's guard, applied to a hook's URL when it is saved or tested.
-  const targetGuard = createAddressGuard({ allowPrivateTargets: config.allowPrivateTargets, allowedCidrs: config.allowedCidrs });
   const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {
     config,
@@ -197,15 +192,22 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
       },
     },
   });
-  opened.push(() => http.stop());
+  opened.add('HTTP server', () => http.stop());
   // After the port is bound: a key made by a start that then fails would be stored, never shown.
   const generatedAdminKey = runsApi ? await apiKeys.bootstrapAdminKey() : undefined;
-  dispatcher?.start();
+  if (dispatcher) {
+    dispatcher.start();
+    // Added after the HTTP server, so closed before it: stop claiming and drain, then the rest.
+    opened.add('dispatcher', () => dispatcher.stop(config.shutdownGraceMs));
+  }
   if (dispatcher) queueSignal.listen(() => dispatcher.wake());
   const retention = runsWorker
     ? new RetentionSweeper({ orm, dialect: config.database.kind, retentionMs: config.retentionMs, clock, logger })
     : undefined;
-  retention?.start();
+  if (retention) {
+    retention.start();
+    opened.add('retention sweeper', () => retention.stop());
+  }
   const port = (http.server.address() as AddressInfo).port;
   logger.info({ pid: process.pid, port, role: config.role, database: config.database.kind }, 'hookwire started');
 
@@ -216,18 +218,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     dispatcher,
     logger,
     generatedAdminKey,
-    async close() {
-      await retention?.stop();
-      await dispatcher?.stop(config.shutdownGraceMs);
-      await queueSignal.close();
-      await http.stop();
-      await sender.close();
-      await live.close();
-      await checkpointer?.stop();
-      outage.close();
-      await orm.close();
-      lock?.release();
-    },
+    close: () => opened.closeAll(),
   };
 }
 

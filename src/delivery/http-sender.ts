@@ -4,17 +4,15 @@ import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { Pool } from 'undici';
-import { blockedAddressMessage, createAddressGuard, ipLiteralOf, parseTargetUrl, type AddressGuard } from './address-guard';
+import { blockedAddressMessage, ipLiteralOf, parseTargetUrl, type AddressGuard } from './address-guard';
 import type { AttemptOutcome } from './outcome';
 import { parseRetryAfter } from './retry-policy';
 import type { OutgoingRequest, Sender } from './sender';
 
 /** Options of {@link createHttpSender}. */
 export interface HttpSenderOptions {
-  /** Skip the private-address guard entirely (development, tests, trusted networks). */
-  allowPrivateTargets: boolean;
-  /** CIDRs exempt from the guard, e.g. `['127.0.0.0/8', '::1/128']`; a malformed one throws here. */
-  allowedCidrs: string[];
+  /** Which addresses may be connected to (see `createAddressGuard`); the same guard checks a hook's URL when it is saved. */
+  guard: AddressGuard;
   /** Response bodies are read up to this many bytes; the rest is discarded. */
   maxResponseBytes: number;
   /** Keep-alive connections kept per origin (scheme + host + port). Default 32. */
@@ -39,13 +37,13 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
  * `timeoutMs` is a whole-request deadline: connecting (and waiting for a free pooled
  * connection), the response headers and the capped body must all fit in it.
  *
- * Unless `allowPrivateTargets`, targets that are not public unicast addresses are
+ * Targets the guard blocks (unless it allows private targets: those not public unicast) are
  * refused: IP-literal hosts before anything is sent, DNS names in the connection's own
  * lookup, so the address checked is the address connected to (no DNS-rebinding gap).
  * A name resolving to several addresses is refused if any of them is private.
  */
 export function createHttpSender(options: HttpSenderOptions): Sender {
-  const guard = createAddressGuard(options);
+  const { guard } = options;
   const pools = createPools({
     connections: options.connectionsPerOrigin ?? 32,
     connect: { lookup: guardedLookup(guard, options.resolveHost ?? resolveWithOs) },

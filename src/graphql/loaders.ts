@@ -3,10 +3,10 @@ import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../deliverie
 import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import type { DeliveryNode } from '../deliveries/delivery.types';
 import type { ExecutionStats } from '../hooks/hook.service';
-import { NotFoundError } from '../errors';
 import type { Services } from '../services';
 import { createTurnQueue } from '../util/turn-queue';
 import { createBatchLoader, type BatchLoader } from './batch-loader';
+import { budgetedText } from './budgeted-text';
 import type { Page } from './connection';
 import { ResponseBudget } from './response-budget';
 
@@ -19,8 +19,9 @@ export interface Loaders {
   /** What is left of `HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES` for this answer. */
   budget: ResponseBudget;
   /**
-   * `Event.payload` of a stored event: its text is charged to {@link budget} before it is
-   * parsed, and parsed in a turn of the event loop of its own.
+   * `Event.payload` of a stored event: its stored size is charged to {@link budget} before the
+   * text is read, as {@link requestBody}'s is, and the text parsed in a turn of the event loop
+   * of its own.
    */
   payload(eventId: string): Promise<Record<string, unknown>>;
   /** `Delivery.attempts`, by delivery id: without their bodies, which the next two read. */
@@ -43,14 +44,17 @@ export interface Loaders {
 /** Creates the loaders of one request. */
 export function createLoaders(services: Pick<Services, 'config' | 'deliveries' | 'events' | 'hooks' | 'orm'>): Loaders {
   const budget = new ResponseBudget(services.config.maxResponsePayloadBytes);
-  const payloadTexts = createBatchLoader<string, string | null>((ids) => services.events.payloadTextsOf(ids), () => null);
+  // The column is NOT NULL: no stored event is without a payload.
+  const payloadText = budgetedText<never>(
+    budget,
+    'event',
+    createBatchLoader<string, number | undefined>((ids) => services.events.payloadSizesOf(ids), () => undefined),
+    createBatchLoader<string, string | undefined>((ids) => services.events.payloadTextsOf(ids), () => undefined),
+  );
   return {
     budget,
     payload: async (eventId) => {
-      const text = await payloadTexts(eventId);
-      // Deleted (retention) between its page and this read.
-      if (text === null) throw new NotFoundError('event', eventId);
-      budget.charge(Buffer.byteLength(text, 'utf8'));
+      const text = await payloadText(eventId);
       return payloadParses.run(() => JSON.parse(text) as Record<string, unknown>);
     },
     attempts: createBatchLoader((ids) => services.deliveries.attemptsOf(ids), () => []),
@@ -69,25 +73,20 @@ export function createLoaders(services: Pick<Services, 'config' | 'deliveries' |
  * are asked for), then one per page and text for the texts that fit the budget.
  */
 function attemptTextLoaders(services: Pick<Services, 'deliveries'>, budget: ResponseBudget): Pick<Loaders, 'requestBody' | 'responseBody'> {
-  const sizes = createBatchLoader<string, AttemptTextSizes | null>((ids) => services.deliveries.attemptTextSizesOf(ids), () => null);
-  const textLoader = (text: AttemptText) =>
-    createBatchLoader<string, string | null | undefined>((ids) => services.deliveries.attemptTextsOf(text, ids), () => undefined);
-  const texts: Record<AttemptText, BatchLoader<string, string | null | undefined>> = { request: textLoader('request'), response: textLoader('response') };
-  const read = async (attemptId: string, text: AttemptText): Promise<string | null> => {
-    const size = await sizes(attemptId);
-    // Deleted (retention) between its page and this read.
-    if (!size) throw new NotFoundError('delivery attempt', attemptId);
-    const bytes = size[text];
-    if (bytes === null) return null;
-    budget.charge(bytes);
-    const value = await texts[text](attemptId);
-    if (value === undefined) throw new NotFoundError('delivery attempt', attemptId);
-    return value;
-  };
+  const sizes = createBatchLoader<string, AttemptTextSizes | undefined>((ids) => services.deliveries.attemptTextSizesOf(ids), () => undefined);
+  const loader = (text: AttemptText) =>
+    budgetedText(
+      budget,
+      'delivery attempt',
+      async (attemptId) => (await sizes(attemptId))?.[text],
+      createBatchLoader<string, string | null | undefined>((ids) => services.deliveries.attemptTextsOf(text, ids), () => undefined),
+    );
+  const request = loader('request');
+  const response = loader('response');
   return {
     // The column is NOT NULL: a stored attempt always has the body it sent.
-    requestBody: async (attemptId) => (await read(attemptId, 'request')) ?? '',
-    responseBody: (attemptId) => read(attemptId, 'response'),
+    requestBody: async (attemptId) => (await request(attemptId)) ?? '',
+    responseBody: response,
   };
 }
 

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/sdk';
 import { runCli, startCli } from '../support/cli';
 import { createTestDatabase } from '../support/databases';
+import { freePort } from '../support/ports';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
@@ -220,13 +220,3 @@ describe('hookwire migrate, admin-key and serve', () => {
     }
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { quoteIdentifier } from '../../src/db/database';
 import { createHookwireClient } from '../../src/sdk';
 import { POSTGRES_URL, createTestDatabase, type TestDatabase } from '../support/databases';
-import { cleanupAfterAll, startChildServer, type ChildServer } from '../support/process';
+import { cleanupAfterAll, startChild, type ChildServer } from '../support/process';
 import { ADMIN_KEY } from '../support/server';
 import { eventually } from '../support/wait';
 
@@ -20,14 +20,7 @@ describe.skipIf(!POSTGRES_URL)('processes booting together on a fresh PostgreSQL
     return db;
   }
 
-  async function spawn(env: Record<string, string>): Promise<ChildServer> {
-    const child = await startChildServer(env);
-    cleanup.push(async () => {
-      child.process.kill('SIGKILL');
-      await child.exited;
-    });
-    return child;
-  }
+  const spawn = (env: Record<string, string>) => startChild(env, cleanup);
 
   async function stop(child: ChildServer): Promise<void> {
     child.process.kill('SIGTERM');

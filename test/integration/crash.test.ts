@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/db/database';
 import { createHookwireClient, type HookwireClient } from '../../src/sdk';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from '../support/databases';
-import { startChildServer, type ChildServer } from '../support/process';
+import { cleanupAfterAll, startChild, type ChildServer } from '../support/process';
 import { startReceiver, type Receiver } from '../support/receiver';
 import { ADMIN_KEY } from '../support/server';
 import { eventually } from '../support/wait';
@@ -10,10 +10,7 @@ import { eventually } from '../support/wait';
 const EVENTS = 400;
 
 describe.each(DATABASE_KINDS)('a server killed with SIGKILL on %s', (kind) => {
-  const cleanup: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    for (const step of cleanup.reverse()) await step().catch(() => undefined);
-  });
+  const cleanup = cleanupAfterAll();
 
   it('delivers every accepted event at least once after a restart, leaving nothing stuck', async () => {
     const db: TestDatabase = await createTestDatabase(kind);
@@ -30,11 +27,7 @@ describe.each(DATABASE_KINDS)('a server killed with SIGKILL on %s', (kind) => {
       HOOKWIRE_RETRY_SCHEDULE: '100ms,200ms,500ms',
     };
     const start = async (): Promise<[ChildServer, HookwireClient]> => {
-      const child = await startChildServer(env);
-      cleanup.push(async () => {
-        child.process.kill('SIGKILL');
-        await child.exited;
-      });
+      const child = await startChild(env, cleanup);
       const client = createHookwireClient({ url: child.url, apiKey: ADMIN_KEY });
       cleanup.push(() => client.close());
       return [child, client];

@@ -1,22 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HookwireRequestError } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed } from '../support/feed';
+import { freePort } from '../support/ports';
 import { receiverPool, startReceiver } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
-
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   let server: TestServer;
@@ -144,7 +135,7 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     const hanging = await receiver();
     hanging.reply(() => 'hang');
     const slow = await server.createHook(hanging.url, ['Grant.LimitExceeded']);
-    const refused = await server.createHook(`http://127.0.0.1:${await closedPort()}/hook`, ['Grant.LimitExceeded']);
+    const refused = await server.createHook(`http://127.0.0.1:${await freePort()}/hook`, ['Grant.LimitExceeded']);
     await server.emit('Grant.LimitExceeded');
     const attemptOf = async (hookId: string) => {
       const [delivery] = await server.deliveriesOf(hookId);
@@ -257,7 +248,7 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     expect(failed).toMatchObject({ ok: false, responseStatus: 500, responseBody: 'nope', error: 'HTTP 500' });
     expect(JSON.parse(endpoint.requests[1].body)).toMatchObject({ path: '/fake-path/:id', method: 'POST', status: 200, data: { result: 'success' } });
 
-    const unreachable = await server.createHook(`http://127.0.0.1:${await closedPort()}/x`, ['PostSignIn']);
+    const unreachable = await server.createHook(`http://127.0.0.1:${await freePort()}/x`, ['PostSignIn']);
     const refused = (await server.admin.TestHook({ id: unreachable.id, event: 'PostSignIn' })).testHook;
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/ECONNREFUSED/);

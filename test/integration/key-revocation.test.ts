@@ -5,12 +5,12 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createHookwireClient, type HookwireClient, type OnEventSubscription } from '../../src/sdk';
-import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, type TestDatabase } from '../support/databases';
+import { KEY_REVOKED_CLOSE } from '../../src/server/revocation';
+import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, REDIS_URL, type TestDatabase } from '../support/databases';
 import { liveFeed, type LiveFeed } from '../support/feed';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { expectCode } from '../support/wait';
 
-const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
 
 /** How a subscription ended: resolves with what its iterator threw (or undefined when it completed). */
 function ending(iterable: AsyncIterable<unknown>): Promise<unknown> {
@@ -65,9 +65,9 @@ describe.each(DATABASE_KINDS)('revoking a key with live subscriptions on %s', (k
     // Each connection's close, as the graphql-ws client reports it.
     const closes = [first, second].map((client) => new Promise<unknown>((resolve) => client.ws.on('closed', resolve)));
     await server.admin.RevokeApiKey({ id: doomed.apiKey.id });
-    for (const closed of await Promise.all(closes)) expect(closeOf(closed)).toEqual({ code: 4403, reason: 'API key revoked' });
+    for (const closed of await Promise.all(closes)) expect(closeOf(closed)).toEqual(KEY_REVOKED_CLOSE);
     for (const feed of feeds) {
-      await expect.poll(() => closeOf(feed.error)).toEqual({ code: 4403, reason: 'API key revoked' });
+      await expect.poll(() => closeOf(feed.error)).toEqual(KEY_REVOKED_CLOSE);
     }
     // The other key's subscription goes on: the next event reaches it, and none of the ended ones.
     const after = await server.emit('PostRegister', { after: 'revocation' });
@@ -111,8 +111,8 @@ describe.each(DATABASE_KINDS)('revoking a key with live subscriptions on %s', (k
       // An ADMIN key may be revoked by itself while another admin credential exists.
       const self = createHookwireClient({ url: server.app.url, apiKey: createApiKey.key });
       await self.RevokeApiKey({ id: createApiKey.apiKey.id }).finally(() => self.close());
-      expect(closeOf(await closed)).toEqual({ code: 4403, reason: 'API key revoked' });
-      expect(closeOf(await outcome)).toEqual({ code: 4403, reason: 'API key revoked' });
+      expect(closeOf(await closed)).toEqual(KEY_REVOKED_CLOSE);
+      expect(closeOf(await outcome)).toEqual(KEY_REVOKED_CLOSE);
     } finally {
       await client.dispose();
     }
@@ -161,8 +161,8 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('revoking a key across two api proc
     const closed = new Promise<unknown>((resolve) => remote.ws.on('closed', resolve));
 
     await adminHere.RevokeApiKey({ id: createApiKey.apiKey.id });
-    expect(closeOf(await closed)).toEqual({ code: 4403, reason: 'API key revoked' });
-    await expect.poll(() => closeOf(feed.error)).toEqual({ code: 4403, reason: 'API key revoked' });
+    expect(closeOf(await closed)).toEqual(KEY_REVOKED_CLOSE);
+    await expect.poll(() => closeOf(feed.error)).toEqual(KEY_REVOKED_CLOSE);
     // The same message cleared the other process's cache: HTTP refuses the key there at once.
     await expectCode(remote.Hooks(), 'UNAUTHENTICATED');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHookwireClient } from '../../src/sdk';
 import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL } from '../support/databases';
-import { startChildServer, type ChildServer } from '../support/process';
+import { cleanupAfterAll, startChild } from '../support/process';
 import { receiverPool } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 
@@ -59,10 +59,7 @@ describe.each(DATABASE_KINDS)('ordered hooks drain without waiting for the poll 
 });
 
 describe.skipIf(!POSTGRES_URL)('an ordered hook served by two worker processes on PostgreSQL', () => {
-  const cleanup: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    for (const step of cleanup.reverse()) await step().catch(() => undefined);
-  });
+  const cleanup = cleanupAfterAll();
 
   it('still gets its deliveries one at a time, in event order', async () => {
     const db = await createTestDatabase('postgres');
@@ -71,14 +68,7 @@ describe.skipIf(!POSTGRES_URL)('an ordered hook served by two worker processes o
     cleanup.push(() => receivers.closeAll());
     const endpoint = await receivers.start();
     const env = { DATABASE_URL: db.url, HOOKWIRE_ADMIN_KEY: ADMIN_KEY, HOOKWIRE_ALLOW_PRIVATE_TARGETS: 'true', HOOKWIRE_POLL_INTERVAL: '100ms' };
-    const spawn = async (role: 'api' | 'worker'): Promise<ChildServer> => {
-      const child = await startChildServer({ ...env, HOOKWIRE_ROLE: role });
-      cleanup.push(async () => {
-        child.process.kill('SIGKILL');
-        await child.exited;
-      });
-      return child;
-    };
+    const spawn = (role: 'api' | 'worker') => startChild({ ...env, HOOKWIRE_ROLE: role }, cleanup);
     const [api] = await Promise.all([spawn('api'), spawn('worker'), spawn('worker')]);
     const client = createHookwireClient({ url: api.url, apiKey: ADMIN_KEY });
     cleanup.push(() => client.close());

@@ -1,5 +1,6 @@
 import { promises as dns } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAddressGuard } from '../../src/delivery/address-guard';
 import { createHttpSender } from '../../src/delivery/http-sender';
 import { MAX_BLOCKED_ATTEMPTS } from '../../src/delivery/retry-policy';
 import { DATABASE_KINDS } from '../support/databases';
@@ -46,8 +47,7 @@ describe.each(DATABASE_KINDS)('private targets on %s', (kind) => {
       receiver = await startReceiver();
       // The real sender, resolving one made-up name to loopback as a DNS server might.
       const sender = createHttpSender({
-        allowPrivateTargets: false,
-        allowedCidrs: [],
+        guard: createAddressGuard({ allowPrivateTargets: false, allowedCidrs: [] }),
         maxResponseBytes: 4096,
         resolveHost: async (hostname, options) =>
           hostname === 'internal.example' ? [{ address: '127.0.0.1', family: 4 }] : dns.lookup(hostname, { ...options, all: true }),

@@ -2,13 +2,12 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import type { OnEventSubscription } from '../../src/sdk';
-import { DATABASE_KINDS } from '../support/databases';
+import { DATABASE_KINDS, REDIS_URL } from '../support/databases';
 import { liveFeed, type LiveFeed } from '../support/feed';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { eventually } from '../support/wait';
 
-const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
 
 async function get(baseUrl: string, path: string): Promise<{ status: number; text: string }> {
   const response = await request(new URL(path, baseUrl));

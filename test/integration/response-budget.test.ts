@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config';
 import type { HookwireClient } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
@@ -7,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/server';
 /** Payloads near the default HOOKWIRE_MAX_PAYLOAD_BYTES of 256 KiB. */
 const PAYLOAD = { data: 'x'.repeat(250_000) };
 /** The default HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES: 16 such payloads fit, the 17th does not. */
-const BUDGET = 4 * 1024 * 1024;
+const BUDGET = loadConfig({}).maxResponsePayloadBytes;
 const FITTING = Math.floor(BUDGET / JSON.stringify(PAYLOAD).length);
 const EVENTS = FITTING + 4;
 
@@ -36,6 +37,19 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
     expect(errors[0]!.message).toContain(String(BUDGET));
     // `payload` is non-null: the page it is on is null rather than partly filled.
     expect(response.json!.data).toBeNull();
+  });
+
+  it('reads only the payloads that fit the budget of a page past it', async () => {
+    // Calls through: records which payload texts the page reads.
+    const texts = vi.spyOn(server.app.services.events, 'payloadTextsOf');
+    try {
+      const response = await postRaw(server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: readKey });
+      expect(new Set(codesOf(response))).toEqual(new Set(['RESPONSE_TOO_LARGE']));
+      const read = texts.mock.calls.flatMap(([ids]) => ids);
+      expect(read).toHaveLength(FITTING);
+    } finally {
+      texts.mockRestore();
+    }
   });
 
   it('answers the same page over graphql-ws with RESPONSE_TOO_LARGE', async () => {

@@ -3,14 +3,13 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createHookwireClient, type HookwireClient } from '../../src/sdk';
-import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, type TestDatabase } from '../support/databases';
+import { KEY_REVOKED_CLOSE } from '../../src/server/revocation';
+import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, REDIS_URL, type TestDatabase } from '../support/databases';
 import { openRawWs, type RawWs } from '../support/raw-ws';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { eventually } from '../support/wait';
 
-const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
-const REVOKED = { code: 4403, reason: 'API key revoked' };
 
 async function proxyToRedis(): Promise<TcpProxy> {
   const redis = new URL(REDIS_URL as string);
@@ -49,7 +48,7 @@ describe.skipIf(!REDIS_URL).each(DATABASE_KINDS)('revoking a key while Redis is 
     proxy.cut();
     await eventually(async () => (await readyStatus(server.app.url)) === 503 || undefined, 20_000);
     await server.admin.RevokeApiKey({ id: createApiKey.apiKey.id });
-    expect(await ws.closed).toEqual(REVOKED);
+    expect(await ws.closed).toEqual(KEY_REVOKED_CLOSE);
     proxy.restore();
     await eventually(async () => (await readyStatus(server.app.url)) === 200 || undefined, 20_000);
   });
@@ -93,6 +92,6 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('revoking a key while Redis is down
     await eventually(async () => ((await readyStatus(here.url)) === 503 && (await readyStatus(there.url)) === 503) || undefined, 20_000);
     await admin.RevokeApiKey({ id: createApiKey.apiKey.id });
     proxy.restore();
-    expect(await remote.closed).toEqual(REVOKED);
+    expect(await remote.closed).toEqual(KEY_REVOKED_CLOSE);
   });
 });

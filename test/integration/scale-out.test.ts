@@ -1,21 +1,17 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/db/database';
 import { createHookwireClient, type HookwireClient } from '../../src/sdk';
-import { POSTGRES_URL, createTestDatabase, type TestDatabase } from '../support/databases';
+import { POSTGRES_URL, REDIS_URL, createTestDatabase, type TestDatabase } from '../support/databases';
 import { liveFeed, type LiveFeed } from '../support/feed';
-import { startChildServer, type ChildServer } from '../support/process';
+import { cleanupAfterAll, startChild } from '../support/process';
 import { startReceiver } from '../support/receiver';
 import { ADMIN_KEY } from '../support/server';
 import { eventually } from '../support/wait';
 
-const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
 const EVENTS = 2_000;
 
 describe.skipIf(!POSTGRES_URL || !REDIS_URL)('scale-out: 2 api + 2 worker processes on PostgreSQL and Redis', () => {
-  const cleanup: Array<() => Promise<unknown>> = [];
-  afterAll(async () => {
-    for (const step of cleanup.reverse()) await step().catch(() => undefined);
-  });
+  const cleanup = cleanupAfterAll();
 
   it('mirrors every event to every subscriber and delivers everything through a worker crash', async () => {
     const db: TestDatabase = await createTestDatabase('postgres');
@@ -31,14 +27,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('scale-out: 2 api + 2 worker proces
       HOOKWIRE_LEASE: '3s',
       HOOKWIRE_POLL_INTERVAL: '500ms',
     };
-    const spawn = async (role: 'api' | 'worker'): Promise<ChildServer> => {
-      const child = await startChildServer({ ...env, HOOKWIRE_ROLE: role });
-      cleanup.push(async () => {
-        child.process.kill('SIGKILL');
-        await child.exited;
-      });
-      return child;
-    };
+    const spawn = (role: 'api' | 'worker') => startChild({ ...env, HOOKWIRE_ROLE: role }, cleanup);
     // All four start together: the migration lock lets exactly one of them migrate.
     const [api1, api2, worker1, worker2] = await Promise.all([spawn('api'), spawn('api'), spawn('worker'), spawn('worker')]);
     const clients: HookwireClient[] = [api1, api2].map((api) => createHookwireClient({ url: api.url, apiKey: ADMIN_KEY }));

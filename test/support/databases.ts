@@ -16,6 +16,8 @@ export interface TestDatabase {
 
 /** The PostgreSQL server for tests; `.ci/run` sets it. Without it, only SQLite runs. */
 export const POSTGRES_URL = process.env.HOOKWIRE_TEST_POSTGRES_URL;
+/** Redis for the suites of more than one process (`HOOKWIRE_TEST_REDIS_URL`); those suites are skipped without it. */
+export const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
 
 /** The databases every integration suite runs on: SQLite always, PostgreSQL when configured. */
 export const DATABASE_KINDS: Array<'sqlite' | 'postgres'> = POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -80,5 +80,18 @@ export function cleanupAfterAll(): Array<() => Promise<unknown>> {
   return steps;
 }
 
+/**
+ * Starts the built server with `env` (see {@link startChildServer}) and pushes onto `cleanup`
+ * (a {@link cleanupAfterAll} list) a step that kills it and waits for it to end.
+ */
+export async function startChild(env: Record<string, string>, cleanup: Array<() => Promise<unknown>>): Promise<ChildServer> {
+  const child = await startChildServer(env);
+  cleanup.push(async () => {
+    child.process.kill('SIGKILL');
+    await child.exited;
+  });
+  return child;
+}
+
 /** The repository root, where `npm start` runs. */
 export const REPOSITORY_ROOT = ROOT;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAddressGuard, type AddressGuardOptions } from '../../src/delivery/address-guard';
 import { createHttpSender, type HttpSenderOptions } from '../../src/delivery/http-sender';
 import type { OutgoingRequest, Sender } from '../../src/delivery/sender';
 
@@ -45,8 +46,9 @@ let base: string;
 let sender: Sender; // shared: the guard on, loopback exempt, as a deployment's allowedCidrs would do
 const extraSenders: Sender[] = [];
 /** A sender closed after the test; the guard is on and nothing is exempt unless `options` say so. */
-const make = (options: Partial<HttpSenderOptions> = {}): Sender => {
-  const made = createHttpSender({ allowPrivateTargets: false, allowedCidrs: [], maxResponseBytes: CAP, ...options });
+const make = (options: Partial<Omit<HttpSenderOptions, 'guard'> & AddressGuardOptions> = {}): Sender => {
+  const { allowPrivateTargets = false, allowedCidrs = [], ...rest } = options;
+  const made = createHttpSender({ guard: createAddressGuard({ allowPrivateTargets, allowedCidrs }), maxResponseBytes: CAP, ...rest });
   extraSenders.push(made);
   return made;
 };
@@ -59,7 +61,7 @@ beforeAll(async () => {
   server = createServer(handle);
   port = await listen(server);
   base = `http://127.0.0.1:${port}`;
-  sender = createHttpSender({ allowPrivateTargets: false, allowedCidrs: ['127.0.0.0/8'], maxResponseBytes: CAP });
+  sender = createHttpSender({ guard: createAddressGuard({ allowPrivateTargets: false, allowedCidrs: ['127.0.0.0/8'] }), maxResponseBytes: CAP });
 });
 afterAll(async () => {
   await sender.close();
