@@ -123,6 +123,9 @@ export function attachWebSocketServer(
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
         const principal = await authenticate(secret);
+        // A socket that closed during the lookup has emitted 'close' already: the handlers that
+        // give back its connection count and revocation entry would never run.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) {
           throw new CloseConnection(CloseCode.Forbidden, FORBIDDEN_REASON);
         }
