@@ -15,6 +15,7 @@ import { createDirectNext } from './direct-next';
 import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter, createResultFormatter } from './format-error';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
+import { requestIdOf } from './probes';
 import { fragmentsOf, operationCost } from './query-cost';
 import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
@@ -141,7 +142,8 @@ export function attachWebSocketServer(
         principal: await authenticate(secrets.get(ctx)),
         services,
         loaders: createLoaders(services),
-        requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
+        // The upgrade request's id, checked as HTTP checks it (it goes into log lines).
+        requestId: `ws-${requestIdOf(ctx.extra.request.headers['x-request-id'])}`,
       }),
       onSubscribe: createOnSubscribe(schema, LIMIT_RULES, weights, chargeSubscription),
       subscribe: (args) => shared.subscribe(args),
