@@ -16,7 +16,6 @@ import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter, createResultFormatter } from './format-error';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { requestIdOf } from './probes';
-import { fragmentsOf, operationCost } from './query-cost';
 import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
 import { createSocketSend } from './socket-limits';
@@ -86,10 +85,10 @@ export function attachWebSocketServer(
   const weights = largeFieldWeights(config);
   // Charged when it passes every other check and given back on onComplete or onClose, which
   // graphql-ws calls for every operation onSubscribe let run (or the socket closes with 4500).
-  const chargeSubscription: AdmitOperation = (ctx, id, { document, operation, variables }) => {
+  const chargeSubscription: AdmitOperation = (ctx, id, { operation, cost }) => {
     const keyId = keyIds.get(ctx);
     if (operation.operation !== 'subscription' || keyId === undefined) return null;
-    return budget.reserve(keyId, ctx, id, operationCost(schema, operation, fragmentsOf(document.definitions), variables, weights));
+    return budget.reserve(keyId, ctx, id, cost);
   };
   // Subscriptions counted as live, per connection. Counted once streaming (onOperation), not
   // on onSubscribe: one that fails validation or execution never reaches onComplete.
