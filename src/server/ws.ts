@@ -171,8 +171,8 @@ export function attachWebSocketServer(
     async dispose() {
       stopRevokedHere();
       await revocations.dispose();
+      // Closes the sockets and the WebSocketServer.
       await disposable.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
 }
