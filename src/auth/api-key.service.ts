@@ -23,6 +23,9 @@ const LAST_ADMIN_MESSAGE =
 /** Issues, revokes and checks API keys. */
 export class ApiKeyService {
   private cache = new Map<string, { principal: Principal | null; expires: number }>();
+  // Bumped by every revocation and `forget`: a lookup that began before one may have read the
+  // key as it was, and must not cache it after the revocation cleared it.
+  private revocations = 0;
   // Told of every revocation made in this process, directly: KEY_REVOKED travels over the live
   // feed, which drops messages while Redis is down.
   private readonly revokedListeners = new Set<(keyId: string) => void>();
@@ -45,8 +48,10 @@ export class ApiKeyService {
     }
     const cached = this.cache.get(hash);
     if (cached && cached.expires > Date.now()) return cached.principal;
+    const generation = this.revocations;
     const key = await this.orm.em.fork().findOne(ApiKey, { keyHash: hash });
     const principal = key && !key.revokedAt ? { keyId: key.id, name: key.name, scopes: key.scopes } : null;
+    if (generation !== this.revocations) return principal;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(hash, { principal, expires: Date.now() + CACHE_TTL_MS });
     return principal;
@@ -80,6 +85,7 @@ export class ApiKeyService {
       key.revokedAt = new Date();
       return key;
     });
+    this.revocations++;
     this.cache.delete(apiKey.keyHash);
     for (const listener of this.revokedListeners) listener(apiKey.id);
     // Sent again on a repeated revocation: harmless, and a second chance if the first was lost.
@@ -102,6 +108,7 @@ export class ApiKeyService {
 
   /** Drops what this process cached about key `keyId`, so its next request is looked up afresh. */
   forget(keyId: string): void {
+    this.revocations++;
     for (const [hash, entry] of this.cache) {
       if (entry.principal?.keyId === keyId) this.cache.delete(hash);
     }

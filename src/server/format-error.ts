@@ -1,7 +1,6 @@
-import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { DatabaseOutage } from '../db/outage';
-import { isDatabaseUnavailable } from '../db/unavailable';
-import { PUBLIC_ERROR_CODES, ServiceUnavailableError } from '../errors';
+import { publicErrorCode, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 
 /**
@@ -14,12 +13,15 @@ import type { Logger } from '../logger';
  */
 export function createErrorFormatter(logger: Logger, outage?: DatabaseOutage) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
+    // The code as formatted (Apollo adds its own), and `error` to look through for an outage.
+    const code = publicErrorCode(
+      new GraphQLError(formatted.message, { extensions: formatted.extensions, originalError: error instanceof Error ? error : undefined }),
+    );
+    if (code !== 'INTERNAL_SERVER_ERROR' && code === formatted.extensions?.code) {
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (isDatabaseUnavailable(error)) {
+    if (code === 'SERVICE_UNAVAILABLE') {
       // Without an outage log (a caller that has none), a line without a stack: the stack only says where it was noticed.
       if (!outage?.report(error, 'graphql')) logger.warn({ error: String((error as Error).message), path: formatted.path }, 'database unavailable');
       const unavailable = new ServiceUnavailableError();

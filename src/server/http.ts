@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -22,7 +21,7 @@ import { createErrorFormatter } from './format-error';
 import { introspectionGuardPlugin } from './introspection-guard';
 import { LIMIT_RULES, PARSE_OPTIONS, requestSizeLimit } from './limits';
 import { rejectUnstorableText } from './text-guard';
-import { assignRequestId, mountProbes } from './probes';
+import { assignRequestId, mountProbes, requestIdOf } from './probes';
 import { rethrowUnavailable, serviceUnavailablePlugin } from './unavailable';
 import { attachWebSocketServer } from './ws';
 
@@ -111,7 +110,8 @@ export async function startHttpServer(options: {
         context: async ({ req }): Promise<GraphQLContext> => {
           const secret = bearerToken(req.headers.authorization);
           const principal = secret ? await services.apiKeys.authenticate(secret).catch(rethrowUnavailable(outage, 'graphql')) : null;
-          const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+          // assignRequestId has checked (or replaced) the header.
+          const requestId = requestIdOf(req.headers['x-request-id']);
           return { principal, services, loaders: createLoaders(services), requestId };
         },
       }),

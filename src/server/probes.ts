@@ -26,14 +26,18 @@ export function mountProbes(app: Express, probes: Probes, metrics: Metrics): voi
 // Ids come from clients and end up in every log line of the request: keep them short and plain.
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
+/** The id of a request (HTTP or WebSocket) whose `x-request-id` header is `given`: it when a plain token, else a new UUID. */
+export function requestIdOf(given: string | string[] | undefined): string {
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /**
- * Gives each request an id: the client's `x-request-id` when it is a plain token, else a new
- * UUID. The id is written back to the request header (where the GraphQL context reads it) and
- * echoed as the `x-request-id` response header, so a client can quote it.
+ * Gives each request an id ({@link requestIdOf}). The id is written back to the request header
+ * (where the GraphQL context reads it) and echoed as the `x-request-id` response header, so a
+ * client can quote it.
  */
 export const assignRequestId: RequestHandler = (req, res, next) => {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const id = requestIdOf(req.headers['x-request-id']);
   req.headers['x-request-id'] = id;
   res.setHeader('x-request-id', id);
   next();

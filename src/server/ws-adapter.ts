@@ -80,8 +80,9 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined>(
   return {
     async dispose() {
       for (const client of wsServer.clients) client.close(1001, 'Going away');
-      wsServer.removeAllListeners();
+      // Listeners go once it is closed: its 'error' handler stays until nothing can emit one.
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      wsServer.removeAllListeners();
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { BadUserInputError, OperationResolutionError, ParseFailedError, ValidationFailedError } from '../errors';
-import { costRefusal } from './cost-limit';
+import { checkCost, type CostCheck } from './cost-limit';
 import type { FieldWeights } from './field-weights';
 import { withoutSchemaSuggestions } from './schema-suggestions';
 import { PARSE_OPTIONS } from './limits';
@@ -23,6 +23,8 @@ export interface CheckedOperation {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables: Readonly<Record<string, unknown>> | null | undefined;
+  /** What it costs (query-cost.ts), priced once by the cost limit. */
+  cost: number;
 }
 
 /**
@@ -65,14 +67,14 @@ export function createOnSubscribe(schema: GraphQLSchema, rules: readonly Validat
     }
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [new OperationResolutionError(payload.operationName)];
-    let refusal: GraphQLError | null;
+    let priced: CostCheck;
     try {
-      refusal = costRefusal(schema, document, operation, payload.variables, weights);
+      priced = checkCost(schema, document, operation, payload.variables, weights);
     } catch {
       // The cost walk recurses like validation; validation passed, so this is its stack alone.
       return [new ValidationFailedError(new GraphQLError(TOO_COMPLEX))];
     }
-    refusal ??= admit?.(ctx, id, { document, operation, variables: payload.variables }) ?? null;
+    const refusal = priced.refusal ?? admit?.(ctx, id, { document, operation, variables: payload.variables, cost: priced.cost }) ?? null;
     if (refusal) return [refusal];
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
   };

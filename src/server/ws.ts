@@ -5,6 +5,7 @@ import { WebSocketServer, type ServerOptions } from 'ws';
 import { bearerToken } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
 import type { DatabaseOutage } from '../db/outage';
+import { ServiceUnavailableError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
@@ -15,14 +16,20 @@ import { createDirectNext } from './direct-next';
 import { largeFieldWeights } from './field-weights';
 import { createErrorFormatter, createResultFormatter } from './format-error';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
-import { fragmentsOf, operationCost } from './query-cost';
+import { requestIdOf } from './probes';
 import { watchRevocations } from './revocation';
 import { createSharedSubscriptions } from './shared-subscriptions';
 import { createSocketSend } from './socket-limits';
 import { createSubscriptionBudget, TOO_MANY_CONNECTIONS_CLOSE } from './subscription-budget';
+import { rethrowUnavailable } from './unavailable';
 import { CloseConnection, serveGraphqlWs } from './ws-adapter';
 import { createOnSubscribe, type AdmitOperation } from './ws-subscribe';
 
+/**
+ * What a connection is closed with when the database is unavailable while its key is looked
+ * up: 1013 (Try Again Later), which graphql-ws's client retries, unlike 4500.
+ */
+const TRY_AGAIN_LATER = { code: 1013, reason: 'Try again later' } as const;
 /** Why a connection without a valid API key is closed (with graphql-ws's 4403 Forbidden). */
 const FORBIDDEN_REASON = 'Forbidden: a valid API key is required';
 /**
@@ -85,10 +92,10 @@ export function attachWebSocketServer(
   const weights = largeFieldWeights(config);
   // Charged when it passes every other check and given back on onComplete or onClose, which
   // graphql-ws calls for every operation onSubscribe let run (or the socket closes with 4500).
-  const chargeSubscription: AdmitOperation = (ctx, id, { document, operation, variables }) => {
+  const chargeSubscription: AdmitOperation = (ctx, id, { operation, cost }) => {
     const keyId = keyIds.get(ctx);
     if (operation.operation !== 'subscription' || keyId === undefined) return null;
-    return budget.reserve(keyId, ctx, id, operationCost(schema, operation, fragmentsOf(document.definitions), variables, weights));
+    return budget.reserve(keyId, ctx, id, cost);
   };
   // Subscriptions counted as live, per connection. Counted once streaming (onOperation), not
   // on onSubscribe: one that fails validation or execution never reaches onComplete.
@@ -115,14 +122,26 @@ export function attachWebSocketServer(
     onSweepFailed: (error) => logger.warn({ err: error }, 'could not look up revoked API keys; the next sweep tries again'),
   });
   const stopRevokedHere = services.apiKeys.onRevoked((keyId) => revocations.revoke(keyId));
+  // A database outage met looking the key up is reported to `outage` (logged once for the
+  // whole outage) and thrown as ServiceUnavailableError, which each caller answers.
   const authenticate = async (secret: string | undefined): Promise<Principal | null> =>
-    secret ? services.apiKeys.authenticate(secret) : null;
+    secret ? services.apiKeys.authenticate(secret).catch(rethrowUnavailable(outage, 'graphql-ws')) : null;
+  const checkOperation = createOnSubscribe(schema, LIMIT_RULES, weights, chargeSubscription);
   const disposable = serveGraphqlWs(
     {
       schema,
       onConnect: async (ctx) => {
         const secret = bearerToken(ctx.connectionParams?.authorization);
-        const principal = await authenticate(secret);
+        let principal: Principal | null;
+        try {
+          principal = await authenticate(secret);
+        } catch (error) {
+          if (error instanceof ServiceUnavailableError) throw new CloseConnection(TRY_AGAIN_LATER.code, TRY_AGAIN_LATER.reason);
+          throw error;
+        }
+        // A socket that closed during the lookup has emitted 'close' already: the handlers that
+        // give back its connection count and revocation entry would never run.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         if (!secret || !principal || !revocations.admit(principal.keyId, ctx.extra.socket)) {
           throw new CloseConnection(CloseCode.Forbidden, FORBIDDEN_REASON);
         }
@@ -134,13 +153,26 @@ export function attachWebSocketServer(
         keyIds.set(ctx, principal.keyId);
         return true;
       },
-      context: async (ctx): Promise<GraphQLContext> => ({
-        principal: await authenticate(secrets.get(ctx)),
-        services,
-        loaders: createLoaders(services),
-        requestId: `ws-${ctx.extra.request.headers['x-request-id'] ?? 'connection'}`,
-      }),
-      onSubscribe: createOnSubscribe(schema, LIMIT_RULES, weights, chargeSubscription),
+      // The context is built here rather than in graphql-ws's `context` hook, whose errors close
+      // the whole socket (4500): an outage met re-checking the key refuses this operation alone
+      // (SERVICE_UNAVAILABLE). It comes before the checks, the last of which charges the budget.
+      onSubscribe: async (ctx, id, payload) => {
+        let contextValue: GraphQLContext;
+        try {
+          contextValue = {
+            principal: await authenticate(secrets.get(ctx)),
+            services,
+            loaders: createLoaders(services),
+            // The upgrade request's id, checked as HTTP checks it (it goes into log lines).
+            requestId: `ws-${requestIdOf(ctx.extra.request.headers['x-request-id'])}`,
+          };
+        } catch (error) {
+          if (error instanceof ServiceUnavailableError) return [error];
+          throw error;
+        }
+        const checked = checkOperation(ctx, id, payload);
+        return Array.isArray(checked) ? checked : { ...checked, contextValue };
+      },
       subscribe: (args) => shared.subscribe(args),
       onOperation: (ctx, id, _payload, _args, result) => {
         if (!isAsyncIterable(result)) return;
@@ -167,8 +199,8 @@ export function attachWebSocketServer(
     async dispose() {
       stopRevokedHere();
       await revocations.dispose();
+      // Closes the sockets and the WebSocketServer.
       await disposable.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
 }

@@ -4,6 +4,7 @@ import { HookwireRequestError } from '../../src/sdk';
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../support/databases';
 import { captureLogs, LEVELS, type LogCapture } from '../support/log-capture';
 import { codesOf, postRaw } from '../support/raw';
+import { openRawWs } from '../support/raw-ws';
 import { receiverPool, type Receiver } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -88,8 +89,14 @@ describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by
   it('answers emits 503 SERVICE_UNAVAILABLE while it lasts, logs it once as it starts and once as it ends, and loses nothing accepted', async () => {
     const accepted = [(await server.emit('User.Created', { before: true })).id];
     await receiver.waitFor(1);
+    // Never used yet, so not cached: connecting with it during the outage must look it up.
+    const { key } = (await server.admin.CreateApiKey({ input: { name: 'outage socket', scopes: ['READ'] } })).createApiKey;
     proxy.cut();
     await expectUnavailable(server, logs, 20);
+    // A WebSocket connecting meanwhile is told to try again later (1013), not closed as an internal error (4500).
+    const ws = await openRawWs(server.app.url);
+    ws.send({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } });
+    expect(await ws.closed).toEqual({ code: 1013, reason: 'Try again later' });
     // Long enough for the worker to meet the outage at several turns (it backs off 0.1, 0.5, 1 s).
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     proxy.restore();
