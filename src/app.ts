@@ -150,7 +150,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
       })
     : undefined;
 
-  const eventTypes = new EventTypeService(orm);
+  const eventTypes = new EventTypeService(orm, live.pubSub, (listener) => live.onReconnect(listener));
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
   // The same rules as the sender's guard, applied to a hook's URL when it is saved or tested.
   const targetGuard = createAddressGuard({ allowPrivateTargets: config.allowPrivateTargets, allowedCidrs: config.allowedCidrs });
