@@ -55,6 +55,11 @@ export class EventTypeService {
     return this.custom.has(name);
   }
 
+  /** Throws BAD_USER_INPUT on `field` unless `name` is an exact event type in the catalogue. */
+  async requireKnown(name: string, field: string): Promise<void> {
+    if (!(await this.isKnown(name))) throw new BadUserInputError(`"${name}" is not an event type in the catalogue`, field);
+  }
+
   /**
    * Validates a selection of types and patterns (a hook's `events`, the `types` of the
    * `events` query and of the live feed) against the catalogue: each entry a known type or a

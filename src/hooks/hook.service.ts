@@ -9,7 +9,8 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../graphql/connection';
 import { Hook, type HookHeader } from './hook.entity';
-import { validateHookEvents, validateHookHeaders, validateHookName, validateHookUrl, validateRateLimit } from './hook-validation';
+import { validateName } from '../util/names';
+import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
 
 /** The fields a hook is created with. */
 export interface HookDraft {
@@ -50,7 +51,7 @@ export class HookService {
   async create(draft: HookDraft): Promise<Hook> {
     const em = this.orm.em.fork();
     const hook = em.create(Hook, {
-      name: validateHookName(draft.name),
+      name: validateName(draft.name),
       events: await this.validEvents(draft.events),
       url: validateHookUrl(draft.url, this.targetRefusal),
       headers: validateHookHeaders(draft.headers ?? []),
@@ -67,7 +68,7 @@ export class HookService {
     const em = this.orm.em.fork();
     const hook = await this.findOrFail(em, id);
     // Validate everything before assigning anything, so a bad field changes nothing.
-    const name = changes.name != null ? validateHookName(changes.name) : hook.name;
+    const name = changes.name != null ? validateName(changes.name) : hook.name;
     const events = changes.events != null ? await this.validEvents(changes.events) : hook.events;
     const url = changes.url != null ? validateHookUrl(changes.url, this.targetRefusal) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
