@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { MAX_SERIES_HOURS } from '../deliveries/overview.service';
 import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
-import { SIGNATURE_HEADERS } from '../delivery/signer';
+import { OWN_HEADER_NAMES } from '../delivery/request-builder';
 import { MAX_BATCH } from '../events/event.service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { MAX_HEADERS } from '../hooks/hook-validation';
@@ -42,9 +42,6 @@ export const MAX_QUERY_COST = 30_000;
  */
 export const CONNECTION_COST = 100;
 
-/** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
-const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
-
 /**
  * How many items a list field without `first` returns at most, by `Type.field`. Where the
  * schema or the engine sets a bound, it is that bound; where nothing does, a declared estimate.
@@ -54,7 +51,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // One round of the default retry schedule. A redelivery (ADMIN only) starts another round,
   // so a delivery can hold more; rounds beyond the first are rare enough to be an estimate.
   'Delivery.attempts': DEFAULT_RETRY_DELAYS.length + 1,
-  'AttemptRequest.headers': MAX_HEADERS + OWN_HEADERS,
+  // A hook's custom headers plus those hookwire sets on every attempt.
+  'AttemptRequest.headers': MAX_HEADERS + OWN_HEADER_NAMES.size,
   'Hook.headers': MAX_HEADERS,
   // One per rotation within the grace period (at most 7 days): an estimate.
   'Hook.retiredSigningKeys': 5,
