@@ -33,6 +33,7 @@ export class DeliveryService {
     private readonly onQueued: () => void,
   ) {}
 
+  /** One delivery by id (NOT_FOUND when there is none), read afresh. */
   async get(id: string): Promise<Delivery> {
     const delivery = await this.orm.em.fork().findOne(Delivery, { id });
     if (!delivery) throw new NotFoundError('delivery', id);
