@@ -19,7 +19,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-operations', 'typescript-generic-sdk'],
       config: {
         documentMode: 'string',
-        enumsAsTypes: true,
+        enumsAsConst: true,
         useTypeImports: true,
         avoidOptionals: { field: true },
         scalars,
@@ -31,7 +31,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        enumsAsTypes: true,
+        enumsAsConst: true,
         useTypeImports: true,
         avoidOptionals: { field: true },
         scalars,

@@ -147,7 +147,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
       })
     : undefined;
 
-  const eventTypes = new EventTypeService(orm);
+  const eventTypes = new EventTypeService(orm, live.pubSub, (listener) => live.onReconnect(listener));
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
   const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {

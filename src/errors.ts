@@ -141,11 +141,6 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
-/** The error to answer instead of `error` when it says the database is unavailable. */
-export function asServiceUnavailable(error: unknown): unknown {
-  return isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
-}
-
 /** The codes clients may see; any other error reaches them as INTERNAL_SERVER_ERROR. */
 export const PUBLIC_ERROR_CODES = new Set([
   'SERVICE_UNAVAILABLE',

@@ -114,16 +114,7 @@ export class ApiKeyService {
     }
   }
 
-  /**
-   * The keys not revoked. On PostgreSQL they stay locked until the transaction ends, so two
-   * revocations of the last two admin keys take turns and the second sees the first one's
-   * change; SQLite runs one transaction at a time (one connection) anyway.
-   */
-  private async lockActiveKeys(em: EntityManager): Promise<ApiKey[]> {
-    const lockMode = dialectOf(this.orm) === 'postgres' ? LockMode.PESSIMISTIC_WRITE : undefined;
-    return em.find(ApiKey, { revokedAt: null }, { lockMode });
-  }
-
+  /** A page of every key, revoked ones included (their `revokedAt` says so), each mapped by `map`; never a secret. */
   async list<N>(args: { first?: number | null; after?: string | null }, map: (key: ApiKey) => N): Promise<Page<N>> {
     return findPage(this.orm.em.fork(), ApiKey, {}, args, map);
   }
@@ -138,5 +129,15 @@ export class ApiKeyService {
     if (count > 0) return undefined;
     const { secret } = await this.create('bootstrap admin', ['ADMIN']);
     return secret;
+  }
+
+  /**
+   * The keys not revoked. On PostgreSQL they stay locked until the transaction ends, so two
+   * revocations of the last two admin keys take turns and the second sees the first one's
+   * change; SQLite runs one transaction at a time (one connection) anyway.
+   */
+  private async lockActiveKeys(em: EntityManager): Promise<ApiKey[]> {
+    const lockMode = dialectOf(this.orm) === 'postgres' ? LockMode.PESSIMISTIC_WRITE : undefined;
+    return em.find(ApiKey, { revokedAt: null }, { lockMode });
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { BadUserInputError } from '../errors';
+import { validateName } from '../util/names';
 import { ApiKey, type Scope } from './api-key.entity';
 import { generateApiKeySecret, hashApiKey } from './key-secret';
 
@@ -8,8 +9,7 @@ import { generateApiKeySecret, hashApiKey } from './key-secret';
  * stored. Shared by `createApiKey`, the first start's admin key and `npm run admin-key`.
  */
 export async function issueApiKey(em: EntityManager, name: string, scopes: readonly Scope[]): Promise<{ secret: string; apiKey: ApiKey }> {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 256) throw new BadUserInputError('name must be 1 to 256 characters', 'name');
+  const trimmed = validateName(name);
   if (scopes.length === 0) throw new BadUserInputError('scopes must name at least one scope', 'scopes');
   const secret = generateApiKeySecret();
   const apiKey = em.create(ApiKey, { name: trimmed, scopes: [...new Set(scopes)], keyHash: hashApiKey(secret) });

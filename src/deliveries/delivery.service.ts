@@ -7,7 +7,7 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
 import { eventTypeCondition } from '../events/event-selection';
 import type { Page } from '../graphql/connection';
-import { createdBetween } from '../graphql/time-range';
+import { checkTimeRange, createdBetween } from '../graphql/time-range';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
 import { ATTEMPT_TEXT_COLUMNS, ATTEMPT_TEXT_PROPERTIES, type AttemptSummary, type AttemptText, type AttemptTextSizes } from './attempt-texts';
@@ -33,6 +33,7 @@ export class DeliveryService {
     private readonly onQueued: () => void,
   ) {}
 
+  /** One delivery by id (NOT_FOUND when there is none), read afresh. */
   async get(id: string): Promise<Delivery> {
     const delivery = await this.orm.em.fork().findOne(Delivery, { id });
     if (!delivery) throw new NotFoundError('delivery', id);
@@ -113,7 +114,7 @@ export class DeliveryService {
 
   /** Re-queues a hook's FAILED and SKIPPED deliveries created in [since, until]; returns how many. */
   async recoverFailed(hookId: string, since: Date, until: Date): Promise<number> {
-    if (since.getTime() > until.getTime()) throw new BadUserInputError('`since` must not be after `until`', 'since');
+    checkTimeRange(since, until);
     await this.requireEnabled(hookId);
     const count = await this.queue.recover(hookId, since, until, new Date());
     if (count > 0) this.onQueued();

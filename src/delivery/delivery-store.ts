@@ -26,10 +26,14 @@ interface Statement {
   params: unknown[];
 }
 
-/** Ending the streaks of hooks that only succeeded (see `streaksEnd`). */
+/**
+ * Ending the streaks of hooks that only succeeded (see `streaksEnd`): `sql` (PostgreSQL) ends
+ * them and returns those it ended; on SQLite `select` reads them and `endStreaks` resets them.
+ */
 interface StreakStatements extends Statement {
+  /** The hooks that only succeeded. */
   ids: string[];
-  /** SQLite: reads the streaks to end. */
+  /** SQLite: reads the streaks to end (with `params`). */
   select: string;
 }
 
@@ -263,7 +267,8 @@ export class DeliveryStore {
   /**
    * Ends the failure streaks of hooks that succeeded: `sql` returns the hooks that had one
    * (and how long it was). SQLite's RETURNING cannot read the FROM clause it needs, so there
-   * the streaks are read first (`select`, inside the same transaction) and `update` ends them.
+   * the streaks are read first (`select`, inside the same transaction) and `endStreaks` then
+   * resets the hooks it read, by id.
    */
   private streaksEnd(hookIds: string[]): StreakStatements | undefined {
     if (hookIds.length === 0) return undefined;

@@ -1,4 +1,5 @@
-import { TRANSPORT_HEADER_NAMES, type OutgoingRequest } from './sender';
+import { TRANSPORT_HEADER_NAMES } from '../sdk/transport-headers';
+import type { OutgoingRequest } from './sender';
 import { SIGNATURE_HEADERS, signDelivery, type SigningKeys } from './signer';
 import type { DeliveryJob } from './job';
 

@@ -29,11 +29,3 @@ export interface Sender {
   close(): Promise<void>;
 }
 
-/**
- * Header names the transport owns. Reject them as a hook's custom headers: undici
- * refuses most of them (the attempt then ends as a `network` outcome with code
- * `UND_ERR_INVALID_ARG` or `UND_ERR_NOT_SUPPORTED`) and `host` would override the target's.
- */
-export const TRANSPORT_HEADER_NAMES: readonly string[] = Object.freeze([
-  'host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer',
-]);

@@ -20,8 +20,3 @@ export function matchesEventPattern(pattern: string, type: string): boolean {
 export function matchesAnyEventPattern(patterns: readonly string[], type: string): boolean {
   return patterns.some((pattern) => matchesEventPattern(pattern, type));
 }
-
-/** True when `text` is written as a pattern rather than an exact name. */
-export function isEventPattern(text: string): boolean {
-  return patternPrefix(text) !== null;
-}

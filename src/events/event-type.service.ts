@@ -1,6 +1,7 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadUserInputError, EventTypeInUseError, NotFoundError } from '../errors';
 import type { Orm } from '../db/database';
+import type { HookwirePubSub } from '../realtime/pubsub';
 import { Hook } from '../hooks/hook.entity';
 import { BUILT_IN_EVENT_TYPES, isBuiltInEventType, type EventTypeInfo } from './catalogue';
 import { CustomEventType } from './event-type.entity';
@@ -15,12 +16,31 @@ const MAX_LISTED_HOOKS = 10;
 /**
  * The event catalogue: Logto's built-in types plus the custom ones admins register.
  * Custom types are cached in memory and re-read on a miss, so a type registered by
- * another process is found the first time it is used here.
+ * another process is found the first time it is used here. A hit is not re-read: so that a
+ * type deleted by another process stops being valid here, every change is published as
+ * EVENT_TYPE_CHANGED on the live pub/sub (Redis across api processes), which drops the name
+ * from each process's cache; after a feed outage, when messages may have been lost, the
+ * whole cache is re-read.
  */
 export class EventTypeService {
   private custom = new Map<string, EventTypeInfo>();
+  // Bumped by every change heard of: a reload that raced one reads again.
+  private generation = 0;
 
-  constructor(private readonly orm: Orm) {}
+  constructor(
+    private readonly orm: Orm,
+    private readonly pubSub: HookwirePubSub,
+    onLiveFeedReconnect: (listener: () => void) => unknown = () => {},
+  ) {
+    const changes = pubSub.subscribe('EVENT_TYPE_CHANGED');
+    void (async () => {
+      for await (const { name } of changes) this.forget(name);
+    })();
+    onLiveFeedReconnect(() => {
+      this.generation += 1;
+      void this.reload().catch(() => {});
+    });
+  }
 
   /** Every type, built-in first, then custom ones by name. */
   async list(): Promise<EventTypeInfo[]> {
@@ -33,6 +53,11 @@ export class EventTypeService {
     if (isBuiltInEventType(name) || this.custom.has(name)) return true;
     await this.reload();
     return this.custom.has(name);
+  }
+
+  /** Throws BAD_USER_INPUT on `field` unless `name` is an exact event type in the catalogue. */
+  async requireKnown(name: string, field: string): Promise<void> {
+    if (!(await this.isKnown(name))) throw new BadUserInputError(`"${name}" is not an event type in the catalogue`, field);
   }
 
   /**
@@ -62,6 +87,7 @@ export class EventTypeService {
     }
     const info: EventTypeInfo = { name, group: 'CUSTOM', description };
     this.custom.set(name, info);
+    this.pubSub.publish('EVENT_TYPE_CHANGED', { name });
     return info;
   }
 
@@ -79,20 +105,37 @@ export class EventTypeService {
    */
   async delete(name: string): Promise<EventTypeInfo> {
     if (isBuiltInEventType(name)) throw new BadUserInputError(`${name} is a built-in event type; only custom types can be deleted`, 'name');
-    const em = this.orm.em.fork();
-    const row = await em.findOne(CustomEventType, { name });
-    if (!row) throw new NotFoundError('event type', name);
-    const hooks = await em.find(Hook, {}, { fields: ['id', 'name', 'events'], orderBy: { id: 'asc' } });
-    const naming = hooks.filter((hook) => hook.events.includes(name));
-    if (naming.length > 0) throw new EventTypeInUseError(inUseMessage(name, naming));
-    await em.nativeDelete(CustomEventType, { name });
-    this.custom.delete(name);
+    // One transaction, the type's row locked first (PostgreSQL; SQLite has one writer): the
+    // check that no hook names it and the delete see the same hooks.
+    const row = await this.orm.em.fork().transactional(async (em) => {
+      const found = await em.findOne(CustomEventType, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!found) throw new NotFoundError('event type', name);
+      const hooks = await em.find(Hook, {}, { fields: ['id', 'name', 'events'], orderBy: { id: 'asc' } });
+      const naming = hooks.filter((hook) => hook.events.includes(name));
+      if (naming.length > 0) throw new EventTypeInUseError(inUseMessage(name, naming));
+      await em.nativeDelete(CustomEventType, { name });
+      return found;
+    });
+    this.forget(name);
+    this.pubSub.publish('EVENT_TYPE_CHANGED', { name });
     return { name, group: 'CUSTOM', description: row.description };
   }
 
+  /** Drops `name` from the cache (it was created or deleted, here or elsewhere): its next use reads the database. */
+  private forget(name: string): void {
+    this.generation += 1;
+    this.custom.delete(name);
+  }
+
   private async reload(): Promise<void> {
-    const rows = await this.orm.em.fork().find(CustomEventType, {});
-    this.custom = new Map(rows.map((row) => [row.name, { name: row.name, group: 'CUSTOM', description: row.description }]));
+    for (;;) {
+      const generation = this.generation;
+      const rows = await this.orm.em.fork().find(CustomEventType, {});
+      // A change heard of while reading may be missing from the rows: read again.
+      if (generation !== this.generation) continue;
+      this.custom = new Map(rows.map((row) => [row.name, { name: row.name, group: 'CUSTOM', description: row.description }]));
+      return;
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EmitReadable } from '../auth/emit-readable';
-import { toDeliveryNode } from '../deliveries/delivery.mapping';
 import { DeliveryConnection } from '../deliveries/delivery.types';
 import { PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';

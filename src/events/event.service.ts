@@ -96,9 +96,7 @@ export class EventService {
   }
 
   private async validate(request: EmitRequest): Promise<ValidEmit> {
-    if (!(await this.eventTypes.isKnown(request.event))) {
-      throw new BadUserInputError(`"${request.event}" is not an event type in the catalogue`, 'event');
-    }
+    await this.eventTypes.requireKnown(request.event, 'event');
     const payload = validatePayload(request.payload, this.maxPayloadBytes);
     const idempotencyKey = validateIdempotencyKey(request.idempotencyKey);
     // Hashed only with a key: an emit without one costs nothing more.

@@ -1,7 +1,6 @@
 import { buildRequest } from '../delivery/request-builder';
 import type { Sender } from '../delivery/sender';
 import { describeOutcome, responseOf } from '../delivery/outcome';
-import { BadUserInputError } from '../errors';
 import { BUILT_IN_EVENT_TYPES } from '../events/catalogue';
 import type { EventTypeService } from '../events/event-type.service';
 import { newId } from '../util/ids';
@@ -46,9 +45,7 @@ export class HookTestService {
     if (unsaved.url == null) this.hooks.assertTargetAllowed(hook);
     const url = unsaved.url == null ? hook.url : this.hooks.checkedUrl(unsaved.url);
     const headers = unsaved.headers == null ? hook.headers : validateHookHeaders(unsaved.headers);
-    if (!(await this.eventTypes.isKnown(eventType))) {
-      throw new BadUserInputError(`"${eventType}" is not an event type in the catalogue`, 'event');
-    }
+    await this.eventTypes.requireKnown(eventType, 'event');
     const group = BUILT_IN_EVENT_TYPES.find((type) => type.name === eventType)?.group ?? 'CUSTOM';
     const now = new Date();
     const { request } = buildRequest(

@@ -10,15 +10,6 @@ const PROTOTYPE_NAME = '__proto__';
 export const MAX_HEADERS = 50;
 const MAX_URL_LENGTH = 2048;
 
-/** A hook name: 1 to 256 characters after trimming. */
-export function validateHookName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 256) {
-    throw new BadUserInputError('name must be 1 to 256 characters', 'name');
-  }
-  return trimmed;
-}
-
 /**
  * An absolute http(s) URL, returned normalised (as stored and sent); its length is that of
  * the normalised form, which percent-encoding can make several times longer than the input.

@@ -9,7 +9,8 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../graphql/connection';
 import { Hook, type HookHeader } from './hook.entity';
-import { validateHookEvents, validateHookHeaders, validateHookName, validateHookUrl, validateRateLimit } from './hook-validation';
+import { validateName } from '../util/names';
+import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
 
 /** The fields a hook is created with. */
 export interface HookDraft {
@@ -47,10 +48,15 @@ export class HookService {
     private readonly targetRefusal: TargetRefusal = () => null,
   ) {}
 
+  /**
+   * Stores a new hook with a new signing key. Its name, events (known types or patterns
+   * selecting some), URL (and the private-address guard), headers and rate limit are validated
+   * first: a bad field is BAD_USER_INPUT and nothing is written.
+   */
   async create(draft: HookDraft): Promise<Hook> {
     const em = this.orm.em.fork();
     const hook = em.create(Hook, {
-      name: validateHookName(draft.name),
+      name: validateName(draft.name),
       events: await this.validEvents(draft.events),
       url: validateHookUrl(draft.url, this.targetRefusal),
       headers: validateHookHeaders(draft.headers ?? []),
@@ -63,11 +69,17 @@ export class HookService {
     return hook;
   }
 
+  /**
+   * Changes the fields given (null or absent keeps a field, except `rateLimit`, which null
+   * removes), validated as by {@link create} before any is assigned. Disabling parks the
+   * hook's waiting deliveries; enabling clears its disabled state and failure streak and
+   * resumes them.
+   */
   async update(id: string, changes: HookChanges): Promise<Hook> {
     const em = this.orm.em.fork();
     const hook = await this.findOrFail(em, id);
     // Validate everything before assigning anything, so a bad field changes nothing.
-    const name = changes.name != null ? validateHookName(changes.name) : hook.name;
+    const name = changes.name != null ? validateName(changes.name) : hook.name;
     const events = changes.events != null ? await this.validEvents(changes.events) : hook.events;
     const url = changes.url != null ? validateHookUrl(changes.url, this.targetRefusal) : hook.url;
     const headers = changes.headers != null ? validateHookHeaders(changes.headers) : hook.headers;
@@ -112,10 +124,12 @@ export class HookService {
     if (refused !== null) throw new BadUserInputError(`hook ${hook.id}: ${refused}`, 'url');
   }
 
+  /** One hook by id (NOT_FOUND when there is none). */
   async get(id: string): Promise<Hook> {
     return this.findOrFail(this.orm.em.fork(), id);
   }
 
+  /** A page of hooks (every one, or only the enabled or disabled ones), each mapped by `map`. */
   async list<N>(args: { first?: number | null; after?: string | null; enabled?: boolean | null }, map: (hook: Hook) => N): Promise<Page<N>> {
     const where: FilterQuery<Hook> = args.enabled == null ? {} : { enabled: args.enabled };
     return findPage(this.orm.em.fork(), Hook, where, args, map);

@@ -32,9 +32,15 @@ export interface KeyRevokedMessage {
   keyId: string;
 }
 
+/** A custom event type was created or deleted: every api process drops it from its catalogue cache. */
+export interface EventTypeChangedMessage {
+  name: string;
+}
+
 /** The typed topic map of the pub/sub. */
 export type Topics = {
   EVENT_EMITTED: [EventMessage];
   DELIVERY_UPDATED: [AttemptMessage];
   KEY_REVOKED: [KeyRevokedMessage];
+  EVENT_TYPE_CHANGED: [EventTypeChangedMessage];
 };

@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { MAX_SERIES_HOURS } from '../deliveries/overview.service';
 import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
-import { SIGNATURE_HEADERS } from '../delivery/signer';
+import { OWN_HEADER_NAMES } from '../delivery/request-builder';
 import { MAX_BATCH } from '../events/event.service';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
 import { MAX_HEADERS } from '../hooks/hook-validation';
@@ -24,9 +24,10 @@ import { echoedWeights, type FieldWeights } from './field-weights';
 
 /**
  * The largest cost an operation may have. The SDK's and the console's largest operation at its
- * largest page is `Events` at `first: 100`: 100 payloads of up to 256 KiB (26,204 at the default
- * limits); every other one costs under 17,000. Ten such pages behind aliases cost 258,000, one
- * hook's 100 deliveries with every attempt's request body 208,301. A value costs about what
+ * largest page is the SDK's `Events` at `first: 100`: 100 payloads of up to 256 KiB (26,204 at
+ * the default limits); every other one costs under 17,000 (`Hooks`, 16,404). Ten pages of 100
+ * payloads behind aliases cost 258,000 (25,800 each), one hook's 100 deliveries with every
+ * attempt's request body 208,201 (test/unit/query-cost.test.ts pins these). A value costs about what
  * 100 bytes of payload do (CPU and memory, `bench/expensive-read.ts`), so 30,000 values take
  * about 0.2 s of CPU; a page of 100 payloads of 256 KiB took 0.2 s (one long string each) to
  * 0.94 s (31,000 small objects each) and 140 to 220 MB.
@@ -35,15 +36,14 @@ export const MAX_QUERY_COST = 30_000;
 
 /**
  * What a connection costs besides its nodes: its page and count statements. Loaded once per
- * parent, 3,000 connections of one node each took 2.65 s of CPU and ~200 MB on SQLite, about
- * 100 values' worth each (158,000 values took 1.15 s); batched per page of parents (loaders.ts),
- * 1,500 of them take 0.26 s. The weight stays at the unbatched figure: a connection whose
- * arguments differ from its siblings' (aliases) is still a statement pair of its own.
+ * parent, a connection of one node took 0.88 ms of CPU on SQLite (3,000 took 2.65 s and
+ * ~200 MB), about what 100 values cost (7.3 µs each: 158,000 took 1.15 s); batched per page of
+ * parents (loaders.ts), 0.17 ms (1,500 took 0.26 s). At this weight 294 one-node connections
+ * (102 each) fit {@link MAX_QUERY_COST}: about 0.26 s unbatched. The weight stays at the
+ * unbatched figure: a connection whose arguments differ from its siblings' (aliases) is still a
+ * statement pair of its own.
  */
 export const CONNECTION_COST = 100;
-
-/** Headers hookwire itself puts on every attempt: `content-type`, `user-agent` and the signatures. */
-const OWN_HEADERS = 2 + Object.keys(SIGNATURE_HEADERS).length;
 
 /**
  * How many items a list field without `first` returns at most, by `Type.field`. Where the
@@ -54,7 +54,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // One round of the default retry schedule. A redelivery (ADMIN only) starts another round,
   // so a delivery can hold more; rounds beyond the first are rare enough to be an estimate.
   'Delivery.attempts': DEFAULT_RETRY_DELAYS.length + 1,
-  'AttemptRequest.headers': MAX_HEADERS + OWN_HEADERS,
+  // A hook's custom headers plus those hookwire sets on every attempt.
+  'AttemptRequest.headers': MAX_HEADERS + OWN_HEADER_NAMES.size,
   'Hook.headers': MAX_HEADERS,
   // One per rotation within the grace period (at most 7 days): an estimate.
   'Hook.retiredSigningKeys': 5,

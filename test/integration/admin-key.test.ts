@@ -5,14 +5,15 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createHookwireClient, type HookwireClient } from '../../src/sdk';
+import { runCli, type CliRun } from '../support/cli';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
 import { startTestServer } from '../support/server';
 import { expectCode } from '../support/wait';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs `npm run admin-key` as an operator would, against `databaseUrl`; resolves with its exit code and output. */
-function runAdminKeyCommand(databaseUrl: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `npm run admin-key -- <args>` as the README tells an operator to, against `databaseUrl`. */
+function runNpmAdminKey(databaseUrl: string, ...args: string[]): Promise<CliRun> {
   const child = spawn('npm', ['run', '--silent', 'admin-key', '--', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, HOOKWIRE_ADMIN_KEY: '', LOG_LEVEL: 'silent' },
@@ -23,6 +24,11 @@ function runAdminKeyCommand(databaseUrl: string, ...args: string[]): Promise<{ c
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs `hookwire admin-key <args>` (the one command `npm run admin-key` runs too) against `databaseUrl`. */
+function runAdminKey(databaseUrl: string, ...args: string[]): Promise<CliRun> {
+  return runCli(['admin-key', ...args], { DATABASE_URL: databaseUrl, HOOKWIRE_ADMIN_KEY: '', LOG_LEVEL: 'silent' });
 }
 
 describe.each(DATABASE_KINDS)('the last admin key on %s', (kind) => {
@@ -106,7 +112,7 @@ describe.each(DATABASE_KINDS)('the last admin key on %s', (kind) => {
   });
 
   it('npm run admin-key writes a new ADMIN key into the database of the running server and prints it once', async () => {
-    const { code, stdout, stderr } = await runAdminKeyCommand(db.url, 'on-call recovery');
+    const { code, stdout, stderr } = await runNpmAdminKey(db.url, 'on-call recovery');
     expect(code, stderr).toBe(0);
     const keys = stdout.match(/hwk_[A-Za-z0-9_-]{43}/g) ?? [];
     expect(keys, stdout).toHaveLength(1);
@@ -126,7 +132,7 @@ describe.each(DATABASE_KINDS)('the admin key command on %s', (kind) => {
   it('migrates an empty database first, and the key it prints opens a server started afterwards', async () => {
     const db = await createTestDatabase(kind);
     try {
-      const { code, stdout, stderr } = await runAdminKeyCommand(db.url);
+      const { code, stdout, stderr } = await runAdminKey(db.url);
       expect(code, stderr).toBe(0);
       const [key] = stdout.match(/hwk_[A-Za-z0-9_-]{43}/g) ?? [];
       const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, HOOKWIRE_ADMIN_KEY: '', LOG_LEVEL: 'silent' });
@@ -142,6 +148,15 @@ describe.each(DATABASE_KINDS)('the admin key command on %s', (kind) => {
       }
     } finally {
       await db.drop();
+    }
+  });
+
+  it('exits 2 with one line on a bad configuration, through npm run admin-key as through hookwire admin-key', async () => {
+    for (const run of [runAdminKey, runNpmAdminKey]) {
+      const { code, stdout, stderr } = await run('nonsense://nowhere');
+      expect(code, stderr).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^hookwire: INVALID_CONFIGURATION: [^\n]*DATABASE_URL[^\n]*\n$/);
     }
   });
 

@@ -5,7 +5,7 @@ import { HookwireRequestError } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { liveFeed } from '../support/feed';
 import { freePort } from '../support/ports';
-import { receiverPool, startReceiver } from '../support/receiver';
+import { receiverPool } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventsQuery } from '../../src/sdk';
-import { DATABASE_KINDS } from '../support/databases';
-import { startTestServer, type TestServer } from '../support/server';
+import { startApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { createHookwireClient, type EventsQuery, type HookwireClient } from '../../src/sdk';
+import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, type TestDatabase } from '../support/databases';
+import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { expectCode } from '../support/wait';
 
 // Logto's hook events, written out here rather than imported: the test is the contract.
@@ -31,6 +34,8 @@ const DATA = [
   'OrganizationScope.Data.Updated',
 ];
 const EXCEPTION = ['Identifier.Lockout', 'Message.RateLimited', 'Grant.LimitExceeded'];
+
+const REDIS_URL = process.env.HOOKWIRE_TEST_REDIS_URL;
 
 type EventNode = EventsQuery['events']['nodes'][number];
 
@@ -302,5 +307,52 @@ describe.each(DATABASE_KINDS)('events on %s', (kind) => {
     const { createApiKey } = await server.admin.CreateApiKey({ input: { name: 'reader', scopes: ['READ'] } });
     await expectCode(server.client(createApiKey.key).DeleteEventType({ name: 'Guarded.Type' }), 'FORBIDDEN');
     expect((await server.admin.EventTypes()).eventTypes.map((type) => type.name)).toContain('Guarded.Type');
+  });
+});
+
+describe.skipIf(!POSTGRES_URL || !REDIS_URL)('deleting a custom event type across two api processes on PostgreSQL and Redis', () => {
+  let db: TestDatabase;
+  const apps: App[] = [];
+  const clients: HookwireClient[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase('postgres');
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      REDIS_URL: REDIS_URL as string,
+      HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
+      HOOKWIRE_ROLE: 'api',
+      HOOKWIRE_SHUTDOWN_GRACE: '1s',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    });
+    for (let i = 0; i < 2; i++) apps.push(await startApp(config, { logger: createLogger(config.logLevel) }));
+    clients.push(...apps.map((app) => createHookwireClient({ url: app.url, apiKey: ADMIN_KEY })));
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((created) => created.close()));
+    for (const app of apps) await app.close();
+    await db?.drop();
+  });
+
+  it('stops being valid on the other process too, though that process had it cached', async () => {
+    const [here, there] = clients;
+    await here.CreateEventType({ input: { name: 'Shared.Doomed', description: 'deleted elsewhere' } });
+    // The other process learns of the type on its first use, and caches it.
+    await there.EmitEvent({ input: { event: 'Shared.Doomed', payload: { n: 1 } } });
+    await there.CreateHook({ input: { name: 'pattern only', events: ['Shared.*'], url: 'https://example.com' } });
+
+    await here.DeleteEventType({ name: 'Shared.Doomed' });
+    // EVENT_TYPE_CHANGED reaches the other process over Redis, which then refuses the type.
+    const refusal = () =>
+      there.EmitEvent({ input: { event: 'Shared.Doomed', payload: { n: 2 } } }).then(
+        () => 'accepted',
+        (error: { codes: string[] }) => error.codes[0],
+      );
+    await expect.poll(refusal).toBe('BAD_USER_INPUT');
+    await expectCode(there.CreateHook({ input: { name: 'exact', events: ['Shared.Doomed'], url: 'https://example.com' } }), 'BAD_USER_INPUT');
+    // And a type of that name can be registered again, there, and is valid here at once.
+    await there.CreateEventType({ input: { name: 'Shared.Doomed', description: 'back' } });
+    await here.EmitEvent({ input: { event: 'Shared.Doomed', payload: { n: 3 } } });
   });
 });

@@ -93,6 +93,27 @@ describe('query cost', () => {
     );
   });
 
+  it('has the figures the comments on MAX_QUERY_COST and CONNECTION_COST quote', () => {
+    // At their largest pages and inputs, as above.
+    const variables = { first: 100, hours: 168, input: { event: 'User.Created', payload: { fill: 'x'.repeat(256 * 1024 - 20) } }, inputs: FULL_BATCH };
+    const costs = new Map(operations.map((operation) => [operation.name!.value, operationCost(schema, operation, fragmentsOf(sdk.definitions), variables, WEIGHTS)]));
+    expect(costs.get('Events')).toBe(26_204);
+    expect(costs.get('Hooks')).toBe(16_404);
+    costs.delete('Events');
+    costs.delete('Hooks');
+    // Every other SDK operation, and every console one.
+    for (const cost of costs.values()) expect(cost).toBeLessThan(16_404);
+    for (const document of consoleDocuments()) expect(costOf(document, { first: 100, hours: 168 })).toBeLessThan(17_000);
+    const payloads = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: events(first: 100) { nodes { payload } }`).join(' ')} }`;
+    expect(costOf(payloads(1))).toBe(25_800);
+    expect(costOf(payloads(10))).toBe(258_000);
+    expect(costOf('{ hook(id: "h") { deliveries(first: 100) { nodes { attempts { request { body } } } } } }')).toBe(208_201);
+    const connections = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: hooks(first: 1) { nodes { id } }`).join(' ')} }`;
+    expect(costOf(connections(1))).toBe(CONNECTION_COST + 2);
+    expect(costOf(connections(294))).toBeLessThanOrEqual(MAX_QUERY_COST);
+    expect(costOf(connections(295))).toBeGreaterThan(MAX_QUERY_COST);
+  });
+
   it('refuses large fields asked for many times: payloads behind aliases, request bodies of every attempt', () => {
     const payloads = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: events(first: 100) { nodes { payload } }`).join(' ')} }`;
     expect(costOf(payloads(1))).toBeLessThanOrEqual(MAX_QUERY_COST);

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import type { DeliveryFieldsFragment, DeliveryStatus } from '../../sdk/index.js';
+import { DeliveryStatus, type DeliveryFieldsFragment } from '../../sdk/index.js';
 import { withClient } from '../context.js';
 import type { Output, Tone } from '../output.js';
 import { integer } from './hooks.js';
 
-// The schema's DeliveryStatus, as the flag accepts it (the generated union checks the list).
-const STATUSES = ['PENDING', 'RETRYING', 'SUCCEEDED', 'FAILED', 'SKIPPED'] as const satisfies readonly DeliveryStatus[];
+// The schema's DeliveryStatus, as the flag accepts it.
+const STATUSES: readonly DeliveryStatus[] = Object.values(DeliveryStatus);
 
 /** The colour of a delivery's status. */
 export const STATUS_TONE: Record<DeliveryStatus, Tone> = { SUCCEEDED: 'good', FAILED: 'bad', SKIPPED: 'quiet', PENDING: 'waiting', RETRYING: 'waiting' };

@@ -1,12 +1,13 @@
 import { Command } from 'commander';
 import type { DeliveryUpdateFieldsFragment, HookwireClient } from '../../sdk/index.js';
+import { TRANSPORT_HEADER_NAMES } from '../../sdk/transport-headers.js';
 import { CliError } from '../exit-codes.js';
 import { withClient } from '../context.js';
 import { untilStopped } from '../live.js';
 import type { Output } from '../output.js';
 
 // Framing is the local fetch's to set; the rest is forwarded as the service sent it.
-const NOT_FORWARDED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+const NOT_FORWARDED: ReadonlySet<string> = new Set(TRANSPORT_HEADER_NAMES);
 
 /**
  * `hookwire listen <port|url> --hook <id>`: for local development. Follows the hook's live

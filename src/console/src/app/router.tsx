@@ -18,12 +18,6 @@ export function usePath(): string {
   return path === '' ? '/' : path;
 }
 
-/** The query string of the current URL. */
-export function useSearch(): URLSearchParams {
-  const search = useSyncExternalStore(subscribe, () => window.location.search);
-  return new URLSearchParams(search);
-}
-
 /** Goes to a console path (history push, or replace); false when a leave guard said no. */
 export function navigate(path: string, options: { replace?: boolean } = {}): boolean {
   if (leaveGuard && !leaveGuard()) return false;

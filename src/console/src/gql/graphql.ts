@@ -38,11 +38,13 @@ export type ApiKeyConnection = {
 };
 
 /** ADMIN may do everything, EMIT only emitEvent, READ queries and subscriptions. */
-export type ApiKeyScope =
-  | 'ADMIN'
-  | 'EMIT'
-  | 'READ';
+export const ApiKeyScope = {
+  Admin: 'ADMIN',
+  Emit: 'EMIT',
+  Read: 'READ'
+} as const;
 
+export type ApiKeyScope = typeof ApiKeyScope[keyof typeof ApiKeyScope];
 export type AttemptHourNode = {
   __typename?: 'AttemptHourNode';
   failed: Scalars['Int']['output'];
@@ -137,13 +139,15 @@ export type DeliveryConnection = {
 };
 
 /** PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final until redelivered; SKIPPED was recorded while the hook was disabled. */
-export type DeliveryStatus =
-  | 'FAILED'
-  | 'PENDING'
-  | 'RETRYING'
-  | 'SKIPPED'
-  | 'SUCCEEDED';
+export const DeliveryStatus = {
+  Failed: 'FAILED',
+  Pending: 'PENDING',
+  Retrying: 'RETRYING',
+  Skipped: 'SKIPPED',
+  Succeeded: 'SUCCEEDED'
+} as const;
 
+export type DeliveryStatus = typeof DeliveryStatus[keyof typeof DeliveryStatus];
 export type DeliveryUpdate = {
   __typename?: 'DeliveryUpdate';
   attemptNumber: Scalars['Int']['output'];
@@ -200,13 +204,15 @@ export type EventConnection = {
 };
 
 /** Which family of events a type belongs to. */
-export type EventGroup =
-  | 'CUSTOM'
-  | 'DATA'
-  | 'EXCEPTION'
-  | 'INTERACTION'
-  | 'OPERATIONAL';
+export const EventGroup = {
+  Custom: 'CUSTOM',
+  Data: 'DATA',
+  Exception: 'EXCEPTION',
+  Interaction: 'INTERACTION',
+  Operational: 'OPERATIONAL'
+} as const;
 
+export type EventGroup = typeof EventGroup[keyof typeof EventGroup];
 export type EventType = {
   __typename?: 'EventType';
   description: Scalars['String']['output'];

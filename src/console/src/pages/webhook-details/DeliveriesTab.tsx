@@ -6,10 +6,11 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatTime } from '../../components/format';
 import { Notice } from '../../components/Notice';
 import { Pager, useCursorPages } from '../../components/Pager';
-import type { DeliveryStatus } from '../../gql/graphql';
+import { DeliveryStatus } from '../../gql/graphql';
 import { DELIVERIES_PAGE_SIZE, useHookAttempts, useHookDeliveries, useRecoverDeliveries, type DeliveryFilter, type LiveAttempt } from './use-deliveries';
 
-const STATUSES: DeliveryStatus[] = ['PENDING', 'RETRYING', 'SUCCEEDED', 'FAILED', 'SKIPPED'];
+// The schema's DeliveryStatus, as the filter offers it.
+const STATUSES: readonly DeliveryStatus[] = Object.values(DeliveryStatus);
 
 /** `datetime-local` text (local time) as an ISO instant, or null when empty. */
 function isoOf(local: string): string | null {
