@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import type { App } from '../../src/app';
 import { createHookwireClient, type EventsQuery, type HookwireClient } from '../../src/sdk';
 import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, type TestDatabase } from '../support/databases';
-import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startApiProcesses, startTestServer, type TestServer } from '../support/server';
 import { expectCode } from '../support/wait';
 
 // Logto's hook events, written out here rather than imported: the test is the contract.
@@ -316,17 +314,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('deleting a custom event type acros
   const clients: HookwireClient[] = [];
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS_URL as string,
-      HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
-      HOOKWIRE_ROLE: 'api',
-      HOOKWIRE_SHUTDOWN_GRACE: '1s',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    });
-    for (let i = 0; i < 2; i++) apps.push(await startApp(config, { logger: createLogger(config.logLevel) }));
+    apps.push(...(await startApiProcesses(2, db, REDIS_URL as string)));
     clients.push(...apps.map((app) => createHookwireClient({ url: app.url, apiKey: ADMIN_KEY })));
   });
   afterAll(async () => {

@@ -1,14 +1,12 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import type { App } from '../../src/app';
 import { createHookwireClient, type HookwireClient, type OnEventSubscription } from '../../src/sdk';
 import { KEY_REVOKED_CLOSE } from '../../src/server/revocation';
 import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, REDIS_URL, type TestDatabase } from '../support/databases';
 import { liveFeed, type LiveFeed } from '../support/feed';
-import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startApiProcesses, startTestServer, type TestServer } from '../support/server';
 import { expectCode } from '../support/wait';
 
 
@@ -130,17 +128,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('revoking a key across two api proc
   };
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS_URL as string,
-      HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
-      HOOKWIRE_ROLE: 'api',
-      HOOKWIRE_SHUTDOWN_GRACE: '1s',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    });
-    for (let i = 0; i < 2; i++) apps.push(await startApp(config, { logger: createLogger(config.logLevel) }));
+    apps.push(...(await startApiProcesses(2, db, REDIS_URL as string)));
   });
   afterAll(async () => {
     await Promise.all(clients.map((created) => created.close()));

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import type { App } from '../../src/app';
 import { createHookwireClient, type HookwireClient } from '../../src/sdk';
 import { KEY_REVOKED_CLOSE } from '../../src/server/revocation';
 import { createTestDatabase, DATABASE_KINDS, POSTGRES_URL, REDIS_URL, type TestDatabase } from '../support/databases';
 import { openRawWs, type RawWs } from '../support/raw-ws';
-import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_KEY, startApiProcesses, startTestServer, type TestServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { eventually } from '../support/wait';
 
@@ -62,17 +60,7 @@ describe.skipIf(!POSTGRES_URL || !REDIS_URL)('revoking a key while Redis is down
   beforeAll(async () => {
     proxy = await proxyToRedis();
     db = await createTestDatabase('postgres');
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
-      HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
-      HOOKWIRE_ROLE: 'api',
-      HOOKWIRE_SHUTDOWN_GRACE: '1s',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    });
-    for (let i = 0; i < 2; i++) apps.push(await startApp(config, { logger: createLogger(config.logLevel) }));
+    apps.push(...(await startApiProcesses(2, db, `redis://127.0.0.1:${proxy.port}`)));
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));

@@ -77,3 +77,24 @@ export async function startTestServer(
     },
   };
 }
+
+/**
+ * `count` hookwire api processes (in-process apps) on one database, their live feed shared
+ * through Redis at `redisUrl`: what a test of cross-process behaviour (revocations, cache
+ * invalidation) runs against. The caller closes the apps before dropping `db`.
+ */
+export async function startApiProcesses(count: number, db: TestDatabase, redisUrl: string): Promise<App[]> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    HOOKWIRE_ADMIN_KEY: ADMIN_KEY,
+    HOOKWIRE_ROLE: 'api',
+    HOOKWIRE_SHUTDOWN_GRACE: '1s',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
+  const apps: App[] = [];
+  for (let i = 0; i < count; i++) apps.push(await startApp(config, { logger: createLogger(config.logLevel) }));
+  return apps;
+}
