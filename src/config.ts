@@ -42,6 +42,10 @@ export interface Config {
    * RESPONSE_TOO_LARGE before they are parsed (the first such field of an answer is always sent). Default 4 MiB.
    */
   maxResponsePayloadBytes: number;
+  /** `HOOKWIRE_MAX_CONNECTIONS_PER_KEY`: WebSocket connections one API key may hold open on one api process. Default 1000. */
+  maxConnectionsPerKey: number;
+  /** `HOOKWIRE_MAX_SUBSCRIPTIONS_PER_KEY`: live subscriptions one API key may hold on one api process. Default 5000. */
+  maxSubscriptionsPerKey: number;
   /** `HOOKWIRE_CONCURRENCY`: requests in flight per worker process. Default 128. */
   concurrency: number;
   /** `HOOKWIRE_HOOK_CONCURRENCY`: requests in flight to one hook per worker process. Default 16. */
@@ -111,6 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxUnsentBytes: read('HOOKWIRE_MAX_UNSENT_BYTES', '4MiB', parseByteSize),
     maxResponseBytes: read('HOOKWIRE_MAX_RESPONSE_BYTES', '4KiB', parseByteSize),
     maxResponsePayloadBytes: read('HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES', '4MiB', parseByteSize),
+    maxConnectionsPerKey: read('HOOKWIRE_MAX_CONNECTIONS_PER_KEY', '1000', (t) => integer(t, 1, 100_000)),
+    maxSubscriptionsPerKey: read('HOOKWIRE_MAX_SUBSCRIPTIONS_PER_KEY', '5000', (t) => integer(t, 1, 1_000_000)),
     concurrency: read('HOOKWIRE_CONCURRENCY', '128', (t) => integer(t, 1, 10_000)),
     hookConcurrency: read('HOOKWIRE_HOOK_CONCURRENCY', '16', (t) => integer(t, 1, 10_000)),
     leaseMs: read('HOOKWIRE_LEASE', '60s', positiveDuration),

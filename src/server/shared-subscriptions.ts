@@ -85,7 +85,16 @@ export function createSharedSubscriptions(options: SharedSubscriptionsOptions): 
 }
 
 function groupKey(args: ExecutionArgs, contextKey: string): string {
-  return JSON.stringify([contextKey, args.operationName ?? null, args.variableValues ?? null, print(args.document)]);
+  return JSON.stringify([contextKey, shareKey(args)]);
+}
+
+/**
+ * What makes two subscriptions of one caller identical, so that they share one execution per
+ * event: the same document, operation and variables. The subscription budget charges an
+ * execution once per such group (subscription-budget.ts).
+ */
+export function shareKey(args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>): string {
+  return JSON.stringify([args.operationName ?? null, args.variableValues ?? null, print(args.document)]);
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

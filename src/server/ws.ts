@@ -18,7 +18,7 @@ import { createErrorFormatter, createResultFormatter } from './format-error';
 import { LIMIT_RULES, requestSizeLimit } from './limits';
 import { requestIdOf } from './probes';
 import { watchRevocations } from './revocation';
-import { createSharedSubscriptions } from './shared-subscriptions';
+import { createSharedSubscriptions, shareKey } from './shared-subscriptions';
 import { createSocketSend } from './socket-limits';
 import { createSubscriptionBudget, TOO_MANY_CONNECTIONS_CLOSE } from './subscription-budget';
 import { rethrowUnavailable } from './unavailable';
@@ -88,14 +88,15 @@ export function attachWebSocketServer(
   const secrets = new WeakMap<object, string>();
   // The key id each accepted connection is charged to (subscription-budget.ts).
   const keyIds = new WeakMap<object, string>();
-  const budget = createSubscriptionBudget();
+  const budget = createSubscriptionBudget({ connectionsPerKey: config.maxConnectionsPerKey, subscriptionsPerKey: config.maxSubscriptionsPerKey });
   const weights = largeFieldWeights(config);
   // Charged when it passes every other check and given back on onComplete or onClose, which
   // graphql-ws calls for every operation onSubscribe let run (or the socket closes with 4500).
-  const chargeSubscription: AdmitOperation = (ctx, id, { operation, cost }) => {
+  const chargeSubscription: AdmitOperation = (ctx, id, { document, operation, variables, cost }) => {
     const keyId = keyIds.get(ctx);
     if (operation.operation !== 'subscription' || keyId === undefined) return null;
-    return budget.reserve(keyId, ctx, id, cost);
+    const group = shareKey({ document, operationName: operation.name?.value, variableValues: variables });
+    return budget.reserve(keyId, ctx, id, cost, group);
   };
   // Subscriptions counted as live, per connection. Counted once streaming (onOperation), not
   // on onSubscribe: one that fails validation or execution never reaches onComplete.

@@ -6,7 +6,13 @@ import { eventually } from '../support/wait';
 /** A cheap subscription with an alias of its own: no two share an execution. */
 const aliased = (name: string) => ({ query: `subscription { ${name}: events { id } }` });
 /** A subscription costing thousands: every event runs 100 deliveries' attempts for it. */
-const EXPENSIVE = { query: 'subscription { events { id deliveries(first: 100) { nodes { id attempts { id durationMs errorKind errorMessage } } } } }' };
+const EXPENSIVE_SELECTION = 'events { id deliveries(first: 100) { nodes { id attempts { id durationMs errorKind errorMessage } } } }';
+const EXPENSIVE = { query: `subscription { ${EXPENSIVE_SELECTION} }` };
+/** The same, aliased apart: each is an execution of its own per event, and is charged so. */
+const expensiveAliased = (name: string) => ({ query: `subscription { ${name}: ${EXPENSIVE_SELECTION} }` });
+// Small limits, so that the test reaches them; the defaults are 1,000 and 5,000.
+const CONNECTIONS_PER_KEY = 10;
+const SUBSCRIPTIONS_PER_KEY = 150;
 
 interface ErrorExtensions {
   code?: string;
@@ -50,7 +56,10 @@ describe('what one API key may hold open over WebSocket on one process', () => {
     }, 20_000, 100);
   const range = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
   beforeAll(async () => {
-    server = await startTestServer('sqlite');
+    server = await startTestServer('sqlite', {
+      HOOKWIRE_MAX_CONNECTIONS_PER_KEY: String(CONNECTIONS_PER_KEY),
+      HOOKWIRE_MAX_SUBSCRIPTIONS_PER_KEY: String(SUBSCRIPTIONS_PER_KEY),
+    });
   });
   afterAll(async () => {
     for (const ws of sockets) ws.socket.terminate();
@@ -76,10 +85,10 @@ describe('what one API key may hold open over WebSocket on one process', () => {
     expect(accepted).toMatch(/^again/);
   });
 
-  it('refuses a key\'s 501st subscription on the process, over all its connections', async () => {
+  it('refuses a key\'s subscription past HOOKWIRE_MAX_SUBSCRIPTIONS_PER_KEY on the process, over all its connections', async () => {
     const key = await newKey('many sockets');
-    const full = await Promise.all(Array.from({ length: 5 }, () => open(key)));
-    const ids = range(100, 's');
+    const full = await Promise.all(Array.from({ length: 3 }, () => open(key)));
+    const ids = range(SUBSCRIPTIONS_PER_KEY / 3, 's');
     for (const [s, ws] of full.entries()) for (const id of ids) ws.send({ id, type: 'subscribe', payload: aliased(`x${s}_${id}`) });
     await settle(full.flatMap((ws) => ids.map((id): [RawWs, string] => [ws, id])));
     for (const ws of full) for (const id of ids) expect(answerTo(ws, id).type).toBe('next');
@@ -89,14 +98,14 @@ describe('what one API key may hold open over WebSocket on one process', () => {
     const other = await open(await newKey('another'));
     other.send({ id: 'mine', type: 'subscribe', payload: aliased('mine') });
     await settle([[sixth, 'over'], [other, 'mine']]);
-    expect(extensionsOf(answerTo(sixth, 'over'))).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', per: 'key', limit: 500 });
+    expect(extensionsOf(answerTo(sixth, 'over'))).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', per: 'key', limit: SUBSCRIPTIONS_PER_KEY });
     expect(answerTo(other, 'mine').type).toBe('next');
   });
 
   it('refuses a subscription that would take the cost of the key\'s live ones past the limit', async () => {
     const ws = await open(await newKey('costly'));
     const ids = range(60, 'c');
-    for (const id of ids) ws.send({ id, type: 'subscribe', payload: EXPENSIVE });
+    for (const id of ids) ws.send({ id, type: 'subscribe', payload: expensiveAliased(id) });
     await settle(ids.map((id) => [ws, id]));
     const answers = ids.map((id) => answerTo(ws, id));
     const accepted = answers.filter((message) => message.type === 'next').length;
@@ -110,9 +119,17 @@ describe('what one API key may hold open over WebSocket on one process', () => {
     expect(answers.slice(0, accepted).every((message) => message.type === 'next')).toBe(true);
   });
 
-  it('closes a key\'s 101st connection on the process with 4429', async () => {
+  it('charges identical subscriptions, which share one execution per event, once', async () => {
+    const ws = await open(await newKey('identical'));
+    const ids = range(60, 'i');
+    for (const id of ids) ws.send({ id, type: 'subscribe', payload: EXPENSIVE });
+    await settle(ids.map((id) => [ws, id]));
+    for (const id of ids) expect(answerTo(ws, id).type).toBe('next');
+  });
+
+  it('closes a key\'s connection past HOOKWIRE_MAX_CONNECTIONS_PER_KEY on the process with 4429', async () => {
     const key = await newKey('connections');
-    await Promise.all(Array.from({ length: 100 }, () => open(key)));
+    await Promise.all(Array.from({ length: CONNECTIONS_PER_KEY }, () => open(key)));
     const over = await openRawWs(server.app.url);
     sockets.push(over);
     over.send({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } });
