@@ -3,11 +3,11 @@ import type { HookwireClient } from '../../src/sdk';
 import { MAX_QUERY_COST } from '../../src/server/query-cost';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
-import { startTestServer, type TestServer } from '../support/server';
+import { startServerWithLargeEvents, LARGE_PAYLOAD } from '../support/large-events';
+import type { TestServer } from '../support/server';
 
 /** 100 events whose payloads come close to the default limit of 256 KiB. */
 const EVENTS = 100;
-const PAYLOAD = { data: 'x'.repeat(250_000) };
 
 /** The attack of the review: ten pages of 100 payloads behind aliases (a 248 MB answer before). */
 const ALIASED_PAYLOADS = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: events(first: 100) { nodes { payload } }`).join(' ')} }`;
@@ -18,10 +18,7 @@ describe.each(DATABASE_KINDS)('the cost of large fields on %s', (kind) => {
   let reader: HookwireClient;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    for (let i = 0; i < EVENTS; i++) await server.emit('User.Created', PAYLOAD);
-    readKey = (await server.admin.CreateApiKey({ input: { name: 'reader', scopes: ['READ'] } })).createApiKey.key;
-    reader = server.client(readKey);
+    ({ server, readKey, reader } = await startServerWithLargeEvents(kind, EVENTS));
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -38,7 +35,7 @@ describe.each(DATABASE_KINDS)('the cost of large fields on %s', (kind) => {
     // The same page once is what the SDK's Events reads: answered, every payload whole.
     const { events } = await reader.Events({ first: 10, types: ['User.Created'] });
     expect(events.nodes).toHaveLength(10);
-    expect(events.nodes.every((node) => node.payload.data === PAYLOAD.data)).toBe(true);
+    expect(events.nodes.every((node) => node.payload.data === LARGE_PAYLOAD.data)).toBe(true);
   });
 
   it('refuses a subscription to every request body of each live event over WebSocket', async () => {

@@ -3,13 +3,12 @@ import { loadConfig } from '../../src/config';
 import type { HookwireClient } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
-import { startTestServer, type TestServer } from '../support/server';
+import { startServerWithLargeEvents, LARGE_PAYLOAD } from '../support/large-events';
+import type { TestServer } from '../support/server';
 
-/** Payloads near the default HOOKWIRE_MAX_PAYLOAD_BYTES of 256 KiB. */
-const PAYLOAD = { data: 'x'.repeat(250_000) };
 /** The default HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES: 16 such payloads fit, the 17th does not. */
 const BUDGET = loadConfig({}).maxResponsePayloadBytes;
-const FITTING = Math.floor(BUDGET / JSON.stringify(PAYLOAD).length);
+const FITTING = Math.floor(BUDGET / JSON.stringify(LARGE_PAYLOAD).length);
 const EVENTS = FITTING + 4;
 
 describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind) => {
@@ -18,10 +17,7 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
   let reader: HookwireClient;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    for (let i = 0; i < EVENTS; i++) await server.emit('User.Created', PAYLOAD);
-    readKey = (await server.admin.CreateApiKey({ input: { name: 'reader', scopes: ['READ'] } })).createApiKey.key;
-    reader = server.client(readKey);
+    ({ server, readKey, reader } = await startServerWithLargeEvents(kind, EVENTS));
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -66,9 +62,9 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
     for (let round = 0; round < 2; round++) {
       const { events } = await reader.Events({ first: FITTING });
       expect(events.nodes).toHaveLength(FITTING);
-      expect(events.nodes.every((node) => node.payload.data === PAYLOAD.data)).toBe(true);
+      expect(events.nodes.every((node) => node.payload.data === LARGE_PAYLOAD.data)).toBe(true);
     }
     const { event } = await reader.Event({ id: (await reader.Events({ first: 1 })).events.nodes[0]!.id });
-    expect(event.payload).toEqual(PAYLOAD);
+    expect(event.payload).toEqual(LARGE_PAYLOAD);
   });
 });
