@@ -13,3 +13,8 @@ export function prettyJson(text: string | null | undefined): string {
     return text;
   }
 }
+
+/** `datetime-local` text (the reader's local time) as an ISO instant, or null when empty. */
+export function isoOf(local: string): string | null {
+  return local === '' ? null : new Date(local).toISOString();
+}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { errorMessage } from '../../app/errors';
 import { Link } from '../../app/router';
-import { formatTime } from '../../components/format';
+import { formatTime, isoOf } from '../../components/format';
 import { Notice } from '../../components/Notice';
 import { Pager, useCursorPages } from '../../components/Pager';
+import { TimeField } from '../../components/TimeField';
 import { EVENTS_PAGE_SIZE, useEventLog, useEventTail, type EventFilter, type LiveEvent } from './use-events';
 
 /** "User.*, PostSignIn" as a list, or null for every type. */
@@ -13,11 +14,6 @@ function typesOf(text: string): string[] | null {
     .map((part) => part.trim())
     .filter(Boolean);
   return types.length > 0 ? types : null;
-}
-
-/** `datetime-local` text as an ISO instant, or null when empty. */
-function isoOf(local: string): string | null {
-  return local === '' ? null : new Date(local).toISOString();
 }
 
 /** The event log filtered by type or pattern and time, and a live tail. */
@@ -51,14 +47,8 @@ export function EventsPage() {
             }}
           />
         </label>
-        <label className="field inline">
-          <span>Emitted from</span>
-          <input type="datetime-local" value={since} onChange={(event) => (setSince(event.target.value), pages.reset())} />
-        </label>
-        <label className="field inline">
-          <span>Emitted until</span>
-          <input type="datetime-local" value={until} onChange={(event) => (setUntil(event.target.value), pages.reset())} />
-        </label>
+        <TimeField label="Emitted from" value={since} onChange={(local) => (setSince(local), pages.reset())} />
+        <TimeField label="Emitted until" value={until} onChange={(local) => (setUntil(local), pages.reset())} />
         <label className="check">
           <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />
           Live tail

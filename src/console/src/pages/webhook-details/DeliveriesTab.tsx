@@ -3,19 +3,15 @@ import { errorMessage } from '../../app/errors';
 import { Link } from '../../app/router';
 import { useViewer } from '../../app/viewer';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { formatTime } from '../../components/format';
+import { formatTime, isoOf } from '../../components/format';
 import { Notice } from '../../components/Notice';
 import { Pager, useCursorPages } from '../../components/Pager';
+import { TimeField } from '../../components/TimeField';
 import { DeliveryStatus } from '../../gql/graphql';
 import { DELIVERIES_PAGE_SIZE, useHookAttempts, useHookDeliveries, useRecoverDeliveries, type DeliveryFilter, type LiveAttempt } from './use-deliveries';
 
 // The schema's DeliveryStatus, as the filter offers it.
 const STATUSES: readonly DeliveryStatus[] = Object.values(DeliveryStatus);
-
-/** `datetime-local` text (local time) as an ISO instant, or null when empty. */
-function isoOf(local: string): string | null {
-  return local === '' ? null : new Date(local).toISOString();
-}
 
 /** The whole delivery history, filtered and paginated, a live feed of attempts, and bulk recovery. */
 export function DeliveriesTab({ hookId }: { hookId: string }) {
@@ -57,28 +53,22 @@ export function DeliveriesTab({ hookId }: { hookId: string }) {
           <span>Event</span>
           <input value={filter.event ?? ''} placeholder="User.Created or User.*" onChange={(event) => change({ event: event.target.value.trim() || null })} />
         </label>
-        <label className="field inline">
-          <span>Created from</span>
-          <input
-            type="datetime-local"
-            value={since}
-            onChange={(event) => {
-              setSince(event.target.value);
-              change({ since: isoOf(event.target.value) });
-            }}
-          />
-        </label>
-        <label className="field inline">
-          <span>Created until</span>
-          <input
-            type="datetime-local"
-            value={until}
-            onChange={(event) => {
-              setUntil(event.target.value);
-              change({ until: isoOf(event.target.value) });
-            }}
-          />
-        </label>
+        <TimeField
+          label="Created from"
+          value={since}
+          onChange={(local) => {
+            setSince(local);
+            change({ since: isoOf(local) });
+          }}
+        />
+        <TimeField
+          label="Created until"
+          value={until}
+          onChange={(local) => {
+            setUntil(local);
+            change({ until: isoOf(local) });
+          }}
+        />
         <label className="check">
           <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />
           Live: show attempts as they happen
