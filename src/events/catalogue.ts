@@ -27,11 +27,16 @@ const DATA_SCHEMAS: Array<[schema: string, label: string, extras: Array<[string,
   ['OrganizationScope', 'organization permission', []],
 ];
 
+/** "A user", "An organization". */
+function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'An' : 'A'} ${label}`;
+}
+
 function dataEvents(): EventTypeInfo[] {
   return DATA_SCHEMAS.flatMap(([schema, label, extras]) => [
-    { name: `${schema}.Created`, group: 'DATA' as const, description: `A ${label} was created` },
-    { name: `${schema}.Deleted`, group: 'DATA' as const, description: `A ${label} was deleted` },
-    { name: `${schema}.Data.Updated`, group: 'DATA' as const, description: `A ${label}'s data was updated` },
+    { name: `${schema}.Created`, group: 'DATA' as const, description: `${withArticle(label)} was created` },
+    { name: `${schema}.Deleted`, group: 'DATA' as const, description: `${withArticle(label)} was deleted` },
+    { name: `${schema}.Data.Updated`, group: 'DATA' as const, description: `${withArticle(label)}'s data was updated` },
     ...extras.map(([suffix, description]) => ({ name: `${schema}.${suffix}`, group: 'DATA' as const, description })),
   ]);
 }

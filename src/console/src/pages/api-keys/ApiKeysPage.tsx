@@ -13,7 +13,7 @@ import { KEYS_PAGE_SIZE, useApiKeys, useCreateApiKey, useRevokeApiKey } from './
 const SCOPES: Array<{ scope: ApiKeyScope; meaning: string }> = [
   { scope: 'ADMIN', meaning: 'everything' },
   { scope: 'READ', meaning: 'queries and subscriptions' },
-  { scope: 'EMIT', meaning: 'emit events only' },
+  { scope: 'EMIT', meaning: 'emit events and read back their outcomes' },
 ];
 
 /** API keys: list, create with scopes (the secret shown once), revoke. ADMIN keys only. */
