@@ -225,6 +225,17 @@ export class DeliveryStore {
     });
   }
 
+  /**
+   * The attempts of `results` already stored. A write can fail after the database committed it
+   * (the connection lost before the answer came back); a retry asks this first, so it neither
+   * fails on their ids nor counts their failures twice.
+   */
+  async recordedAttempts(results: readonly AttemptResult[]): Promise<Set<string>> {
+    if (results.length === 0) return new Set();
+    const rows = await this.sql.all(`select id from delivery_attempts where id in (${placeholders(results.length)})`, results.map((result) => result.attemptId));
+    return new Set(rows.map((row) => String(row.id)));
+  }
+
   private async endStreaks(tx: SqlSession, healthy: StreakStatements): Promise<RecoveredHook[]> {
     if (this.dialect === 'postgres') return (await tx.all(healthy.sql, healthy.params)).map(readRecovered);
     const rows = await tx.all(healthy.select, healthy.params);

@@ -424,7 +424,10 @@ export class Dispatcher implements HandoffSource {
     let completed: Completed;
     for (let attempt = 0; ; attempt++) {
       try {
-        completed = await store.complete(batch, this.workerId, clock.now());
+        // After a failure the write may still have been committed: leave out what it stored.
+        const recorded = attempt === 0 ? undefined : await store.recordedAttempts(batch);
+        const unrecorded = recorded ? batch.filter((result) => !recorded.has(result.attemptId)) : batch;
+        completed = await store.complete(unrecorded, this.workerId, clock.now());
         break;
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,

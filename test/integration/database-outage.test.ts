@@ -106,6 +106,47 @@ describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by
   });
 });
 
+describe.skipIf(!POSTGRES_URL)('a PostgreSQL write whose answer is lost (committed, then the connection cut)', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let server: TestServer;
+  let receiver: Receiver;
+  const logs = captureLogs('debug');
+  const receivers = receiverPool();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const direct = new URL(database.url);
+    proxy = await startTcpProxy(direct.hostname, Number(direct.port || 5432));
+    const proxied = new URL(database.url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    server = await startTestServer('postgres', { DATABASE_URL: proxied.toString() }, { logger: logs.logger });
+    receiver = await receivers.start();
+    await server.createHook(receiver.url, ['User.Created']);
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await server?.close();
+    await proxy?.close();
+    await receivers.closeAll();
+    await database?.drop();
+  });
+
+  it('records the attempt once: the retry finds it already stored instead of failing on its id', async () => {
+    const lost = proxy.loseAnswerTo('insert into delivery_attempts');
+    await server.emit('User.Created', { n: 1 });
+    await receiver.waitFor(1);
+    await lost;
+    proxy.restore();
+    // The attempt is reported as recorded once the retry has settled it (the debug line comes after the write).
+    await logs.waitFor('delivery attempt', { outcome: 'success', status: 'SUCCEEDED' }, 1, 20_000);
+    const deliveries = (await server.admin.Deliveries({})).deliveries.nodes;
+    expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([['SUCCEEDED', 1]]);
+    expect(loudLines(logs)).toEqual([UNAVAILABLE]);
+  });
+});
+
 describe('a SQLite database locked by another process', () => {
   let server: TestServer;
   let receiver: Receiver;

@@ -8,6 +8,12 @@ export interface TcpProxy {
   restore(): void;
   /** Connections refused while cut: each is a reconnection attempt of the client. */
   refused: number;
+  /**
+   * Loses the answer to the next request whose bytes contain `text`: the request reaches the
+   * server, and the link is cut (as `cut`) the moment the server starts to answer, so the
+   * client cannot know whether it was carried out. Resolves once it has been cut.
+   */
+  loseAnswerTo(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -15,6 +21,7 @@ export interface TcpProxy {
 export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
   const open = new Set<Socket>();
   let cut = false;
+  let losing: { text: string; lost: () => void } | undefined;
   const server = createServer((client) => {
     if (cut) {
       proxy.refused++;
@@ -31,7 +38,24 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    // Bytes are forwarded by hand rather than piped, so an answer can be held back and lost.
+    let answerToLose: (() => void) | undefined;
+    client.on('data', (chunk: Buffer) => {
+      if (losing && chunk.includes(losing.text)) {
+        answerToLose = losing.lost;
+        losing = undefined;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (answerToLose) {
+        proxy.cut();
+        answerToLose();
+        answerToLose = undefined;
+        return;
+      }
+      client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const proxy: TcpProxy = {
@@ -43,6 +67,9 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     },
     restore() {
       cut = false;
+    },
+    loseAnswerTo(text) {
+      return new Promise<void>((lost) => (losing = { text, lost }));
     },
     async close() {
       proxy.cut();
