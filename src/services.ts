@@ -1,8 +1,8 @@
 import type { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
 import type { Orm } from './db/database';
-import type { DeliveryService } from './deliveries/delivery.service';
-import type { OverviewService } from './deliveries/overview.service';
+import type { DeliveryService } from './history/delivery.service';
+import type { OverviewService } from './history/overview.service';
 import type { EventTypeService } from './events/event-type.service';
 import type { EventService } from './events/event.service';
 import type { HookTestService } from './hooks/hook-test.service';

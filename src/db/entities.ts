@@ -1,6 +1,6 @@
 import { ApiKey } from '../auth/api-key.entity';
-import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
-import { Delivery } from '../deliveries/delivery.entity';
+import { DeliveryAttempt } from '../history/delivery-attempt.entity';
+import { Delivery } from '../history/delivery.entity';
 import { CustomEventType } from '../events/event-type.entity';
 import { Event } from '../events/event.entity';
 import { Hook } from '../hooks/hook.entity';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EmitReadable } from '../auth/emit-readable';
-import { DeliveryConnection } from '../deliveries/delivery.types';
+import { DeliveryConnection } from '../history/delivery.types';
 import { PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';
 import type { GraphQLContext } from '../graphql/context';

@@ -4,7 +4,7 @@ import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
-import { insertEventsWithDeliveries, type FanOut } from '../deliveries/fan-out';
+import { insertEventsWithDeliveries, type FanOut } from '../history/fan-out';
 import type { HandoffSource } from '../delivery/handoff';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';

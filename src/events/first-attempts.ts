@@ -1,5 +1,5 @@
 import type { Orm } from '../db/database';
-import { Delivery } from '../deliveries/delivery.entity';
+import { Delivery } from '../history/delivery.entity';
 import { parseDurationArgument } from '../graphql/duration-argument';
 import type { HookwirePubSub } from '../realtime/pubsub';
 

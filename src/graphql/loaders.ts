@@ -1,7 +1,7 @@
-import { checkDeliveryPageArgs, loadDeliveryPages, type DeliveryPageArgs, type DeliveryParent } from '../deliveries/delivery-pages';
-import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../deliveries/attempt-texts';
-import { toDeliveryNode } from '../deliveries/delivery.mapping';
-import type { DeliveryNode } from '../deliveries/delivery.types';
+import { checkDeliveryPageArgs, loadDeliveryPages, type DeliveryPageArgs, type DeliveryParent } from '../history/delivery-pages';
+import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../history/attempt-texts';
+import { toDeliveryNode } from '../history/delivery.mapping';
+import type { DeliveryNode } from '../history/delivery.types';
 import type { ExecutionStats } from '../hooks/hook.service';
 import type { Services } from '../services';
 import { createTurnQueue } from '../util/turn-queue';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeliveriesArgs, DeliveryConnection } from '../deliveries/delivery.types';
+import { DeliveriesArgs, DeliveryConnection } from '../history/delivery.types';
 import type { GraphQLContext } from '../graphql/context';
 import { validateGracePeriod } from './hook-validation';
 import { toHookNode } from './hook.mapping';

@@ -2,7 +2,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
-import { DeliveryAttempt } from '../deliveries/delivery-attempt.entity';
+import { DeliveryAttempt } from '../history/delivery-attempt.entity';
 import type { DeliveryStore } from '../delivery/delivery-store';
 import { generateSigningKey } from '../delivery/signer';
 import { BadUserInputError, NotFoundError } from '../errors';

@@ -14,7 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { MAX_SERIES_HOURS } from '../deliveries/overview.service';
+import { MAX_SERIES_HOURS } from '../history/overview.service';
 import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
 import { OWN_HEADER_NAMES } from '../delivery/request-builder';
 import { MAX_BATCH } from '../events/event.service';
