@@ -1,4 +1,4 @@
-import type { Completed } from './delivery-store';
+import type { Completed } from './work-queue';
 import type { AttemptResult } from './job';
 import { describeOutcome } from './outcome';
 

@@ -4,22 +4,9 @@ import { shouldDisable, summarizeHealth, type DisablePolicy, type HealthChange }
 import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit, type HookTarget } from './hook-target';
 import type { AttemptResult, DeliveryJob, DisabledHook } from './job';
 import { describeOutcome, errorKindOf, responseOf } from './outcome';
+import type { ClaimRequest, Completed, DueHook, RecoveredHook, WorkQueue } from './work-queue';
 import { boolParam, dateParam, placeholders, readBoolean, readDate, readJsonText } from './sql-values';
 
-
-/** What recording a batch did to its hooks. */
-export interface Completed {
-  disabled: DisabledHook[];
-  /** Hooks whose failure streak a success ended. */
-  recovered: RecoveredHook[];
-}
-
-/** A hook that succeeded after failing `failures` times in a row since `failingSince`. */
-export interface RecoveredHook {
-  hookId: string;
-  failures: number;
-  failingSince: Date | null;
-}
 
 interface Statement {
   sql: string;
@@ -41,13 +28,6 @@ const STREAK_RESET = 'update hooks set failing_since = null, consecutive_failure
 
 function readRecovered(row: Row): RecoveredHook {
   return { hookId: String(row.hook_id), failures: Number(row.failures), failingSince: readDate(row.was_failing_since) };
-}
-
-/** An enabled hook with deliveries due, and what governs how many may be claimed for it. */
-export interface DueHook {
-  hookId: string;
-  rateLimit: number | null;
-  ordered: boolean;
 }
 
 // A disabled hook's waiting deliveries get no due time, so claims do not keep scanning past
@@ -75,7 +55,7 @@ const RESUME_SQL = `update deliveries set next_attempt_at = ?
  * next claimable. Claiming sets it to the end of the lease, so a worker that dies simply
  * lets the row come due again; finishing sets it to the next retry, or null when final.
  */
-export class DeliveryStore {
+export class DeliveryStore implements WorkQueue {
   private readonly dialect: Dialect;
 
   constructor(
@@ -109,7 +89,7 @@ export class DeliveryStore {
    * rows; SQLite has a single writer. An ordered hook yields the due run from its head, in
    * event order (see ORDERED_BARRIER_SQL).
    */
-  async claimForHook(options: { hookId: string; ordered: boolean; workerId: string; limit: number; leaseMs: number; now: Date }): Promise<DeliveryJob[]> {
+  async claimForHook(options: ClaimRequest): Promise<DeliveryJob[]> {
     const { hookId, ordered, workerId, limit, leaseMs, now } = options;
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const postgres = this.dialect === 'postgres';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newId } from '../util/ids';
 import type { Clock } from './clock';
 import { DeliveryLog, type EngineLogger, type OutageReporter } from './delivery-log';
-import type { Completed, DeliveryStore } from './delivery-store';
+import type { Completed, WorkQueue } from './work-queue';
 import type { Handoff, HandoffSource } from './handoff';
 import { HookGate } from './hook-gate';
 import type { AttemptResult, DeliveryJob, DisabledHook, NextStep } from './job';
@@ -15,7 +15,7 @@ import type { Sender } from './sender';
 
 /** How a dispatcher behaves; every field comes from the validated config. */
 export interface DispatcherOptions {
-  store: DeliveryStore;
+  store: WorkQueue;
   sender: Sender;
   clock: Clock;
   random: () => number;

@@ -1,4 +1,4 @@
-import type { DueHook } from './delivery-store';
+import type { DueHook } from './work-queue';
 import type { DeliveryJob } from './job';
 
 /**
