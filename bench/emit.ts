@@ -1,5 +1,5 @@
-import type { HookwireClient } from '../src/sdk';
 import { BENCH_EVENT, userCreatedPayload } from './payload';
+import type { BenchClient } from './server';
 import { wallNow } from './stats';
 
 /** How many events an emitting phase sent, and when it started and finished (wall-clock ms). */
@@ -20,7 +20,7 @@ export interface EmitBounds {
  * Sends events one `emitEvent` each: `perClient` callers on every client (each client its own
  * keep-alive pool), every caller sending its next event as soon as the last is acknowledged.
  */
-export async function emitSingles(clients: HookwireClient[], perClient: number, bounds: EmitBounds): Promise<EmitRun> {
+export async function emitSingles(clients: BenchClient[], perClient: number, bounds: EmitBounds): Promise<EmitRun> {
   const event = bounds.event ?? BENCH_EVENT;
   return emitLoop(clients, perClient, bounds, 1, async (client, first) => {
     await client.EmitEvent({ input: { event, payload: userCreatedPayload(first) } });
@@ -28,7 +28,7 @@ export async function emitSingles(clients: HookwireClient[], perClient: number, 
 }
 
 /** Sends events in `emitEvents` batches of `batchSize` (the last may be smaller), `perClient` batches in flight per client. */
-export async function emitBatches(clients: HookwireClient[], perClient: number, batchSize: number, bounds: EmitBounds): Promise<EmitRun> {
+export async function emitBatches(clients: BenchClient[], perClient: number, batchSize: number, bounds: EmitBounds): Promise<EmitRun> {
   const event = bounds.event ?? BENCH_EVENT;
   return emitLoop(clients, perClient, bounds, batchSize, async (client, first, size) => {
     const inputs = Array.from({ length: size }, (_, i) => ({ event, payload: userCreatedPayload(first + i) }));
@@ -37,17 +37,17 @@ export async function emitBatches(clients: HookwireClient[], perClient: number, 
 }
 
 async function emitLoop(
-  clients: HookwireClient[],
+  clients: BenchClient[],
   perClient: number,
   bounds: EmitBounds,
   step: number,
-  send: (client: HookwireClient, first: number, size: number) => Promise<void>,
+  send: (client: BenchClient, first: number, size: number) => Promise<void>,
 ): Promise<EmitRun> {
   let next = 0;
   let emitted = 0;
   const startedAt = wallNow();
   const deadline = startedAt + bounds.seconds * 1000;
-  const caller = async (client: HookwireClient) => {
+  const caller = async (client: BenchClient) => {
     while (next < bounds.count && wallNow() < deadline) {
       const first = next;
       const size = Math.min(step, bounds.count - first);

@@ -33,6 +33,8 @@ export interface BenchReport {
   source: SourceInfo;
   limit: LimitResult;
   scenarios: Partial<Record<string, ScenarioResult>>;
+  /** With `--peers`: each peer's results of the scenarios it can run, by peer name. */
+  peers?: Record<string, Partial<Record<string, ScenarioResult>>>;
   seconds: number;
 }
 
@@ -84,6 +86,46 @@ export function formatTable(report: BenchReport): string {
     if (result.error) lines.push(`| ${result.name}: failed: ${result.error.split('\n')[0].slice(0, 160)} | | | | ✗ |`);
   }
   return lines.join('\n');
+}
+
+/**
+ * hookwire beside each peer, figure by figure: hookwire's lead is its rate over the peer's,
+ * or the peer's time over hookwire's (above 1, hookwire is ahead), and the CPU each process
+ * used per delivery where it was measured.
+ */
+export function formatPeerTable(report: BenchReport): string {
+  const lines: string[] = [];
+  for (const [peer, scenarios] of Object.entries(report.peers ?? {})) {
+    lines.push(`| figure | hookwire (${report.database}) | ${peer} (postgres) | hookwire's lead |`, '| --- | ---: | ---: | ---: |');
+    for (const [name, result] of Object.entries(scenarios)) {
+      if (!result) continue;
+      if (result.error) lines.push(`| ${name}: ${peer} failed: ${result.error.split('\n')[0].slice(0, 160)} | | | |`);
+      const ours = report.scenarios[name]?.figures ?? [];
+      for (const figure of result.figures) {
+        const own = ours.find((candidate) => candidate.label === figure.label);
+        const lead = !own || own.value <= 0 || figure.value <= 0 ? '' : `${(figure.unit === '/s' ? own.value / figure.value : figure.value / own.value).toFixed(2)}×`;
+        lines.push(`| ${figure.label} | ${own ? `${own.value.toLocaleString('en')} ${own.unit}` : '–'} | ${figure.value.toLocaleString('en')} ${figure.unit} | ${lead} |`);
+      }
+      const cpu = (details: Record<string, unknown> | undefined) => cpuFigures(details).join(' / ') || '–';
+      lines.push(`| ${name}: CPU per delivery, µs | ${cpu(report.scenarios[name]?.details)} | ${cpu(result.details)} | |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The process CPU per delivery of each phase a scenario's details name, in order. */
+function cpuFigures(details: Record<string, unknown> | undefined): number[] {
+  const found: number[] = [];
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'serverCpuUsPerDelivery' || key === 'serverCpuUsPerEvent') && typeof inner === 'number') found.push(inner);
+      else visit(inner);
+    }
+  };
+  visit(details);
+  return found;
 }
 
 function row(figure: Figure): string {

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { createBenchDatabase, DEFAULT_POSTGRES_URL, type BenchDatabase, type DatabaseKind } from './database';
 import { measureLimit } from './limit';
 import { startReceiver } from './receiver-control';
-import { formatTable, loadAverage, machineInfo, sourceInfo, writeReport, type BenchReport } from './report';
-import { judge, SCENARIOS, type BenchContext, type Scenario, type ScenarioName, type ScenarioResult } from './scenario';
+import { startGraphilePeer, type PeerServer } from './peers/graphile';
+import { formatPeerTable, formatTable, loadAverage, machineInfo, sourceInfo, writeReport, type BenchReport } from './report';
+import { judge, SCENARIOS, type BenchContext, type PeerContext, type PeerScenario, type Scenario, type ScenarioName, type ScenarioResult } from './scenario';
 import { backlog } from './scenarios/backlog';
 import { fanout } from './scenarios/fanout';
 import { isolation } from './scenarios/isolation';
@@ -17,12 +18,17 @@ import { throughput } from './scenarios/throughput';
 import { buildServer, startServer, type BenchServer } from './server';
 import { round } from './stats';
 
+/** The scenarios a peer runs too (with `--peers`): the rate and latency ones, on PostgreSQL. */
+const PEER_RUNNERS: Partial<Record<ScenarioName, PeerScenario>> = { throughput, fanout, latency };
+
 /**
- * `npm run bench [-- --postgres] [--quick] [--only a,b] [--out dir] [--profile] [--sql-timing]`
+ * `npm run bench [-- --postgres] [--quick] [--only a,b] [--out dir] [--profile] [--sql-timing] [--peers]`
  *
  * Builds the server bundle (as `npm start` does, into .bench-dist/), starts the receiver process, measures the bare-loop limit, runs each scenario against its
  * own hookwire process and fresh database, prints the table and writes the JSON report.
- * Exits 1 if a scenario could not run (a missed target is a result, not a failure).
+ * Exits 1 if a scenario could not run (a missed target is a result, not a failure). With
+ * `--peers`, the scenarios in PEER_RUNNERS then run again against graphile-worker doing the
+ * same work (bench/peers/), and a second table sets the two side by side.
  */
 const RUNNERS: Record<ScenarioName, Scenario> = {
   start,
@@ -43,6 +49,7 @@ interface Options {
   out: string;
   profileDir?: string;
   sqlTimingDir?: string;
+  peers: boolean;
 }
 
 function parseOptions(args: string[]): Options {
@@ -53,7 +60,7 @@ function parseOptions(args: string[]): Options {
     if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
     return next;
   };
-  const known = new Set(['--postgres', '--quick', '--only', '--out', '--profile', '--sql-timing']);
+  const known = new Set(['--postgres', '--quick', '--only', '--out', '--profile', '--sql-timing', '--peers']);
   for (const arg of args) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`);
   const only = value('--only')?.split(',') ?? [...SCENARIOS];
   for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`no scenario "${name}" (${SCENARIOS.join(', ')})`);
@@ -66,6 +73,7 @@ function parseOptions(args: string[]): Options {
     out,
     profileDir: args.includes('--profile') ? `${out}/profiles` : undefined,
     sqlTimingDir: args.includes('--sql-timing') ? `${out}/sql-timing` : undefined,
+    peers: args.includes('--peers'),
   };
 }
 
@@ -146,6 +154,8 @@ async function main(): Promise<number> {
       done.set(name, result);
     }
 
+    const peers = options.peers ? { 'graphile-worker': await runPeer(context, options, databases) } : undefined;
+
     const report: BenchReport = {
       date: new Date().toISOString(),
       quick: options.quick,
@@ -154,18 +164,53 @@ async function main(): Promise<number> {
       source,
       limit,
       scenarios: Object.fromEntries(done),
+      peers,
       seconds: round((performance.now() - began) / 1000, 1),
     };
     log('');
     log(formatTable(report));
     log('');
+    if (peers) log(formatPeerTable(report));
     log(`written to ${writeReport(report, options.out)}`);
     if (options.sqlTimingDir) log(`SQLite statement timings in ${options.sqlTimingDir}`);
     if (options.profileDir) log(`CPU profiles in ${options.profileDir} (summarise with: npx tsx bench/profile-summary.ts <file>)`);
-    return [...done.values()].some((result) => result.error) ? 1 : 0;
+    const peerResults = Object.values(peers ?? {}).flatMap((results) => Object.values(results));
+    return [...done.values(), ...peerResults].some((result) => result.error) ? 1 : 0;
   } finally {
     await cleanUp();
   }
+}
+
+/** Runs each peer scenario of the run's selection against the graphile-worker peer (always on PostgreSQL). */
+async function runPeer(context: BenchContext, options: Options, databases: BenchDatabase[]): Promise<Record<string, ScenarioResult>> {
+  const results: Record<string, ScenarioResult> = {};
+  const newDatabase = () => {
+    const database = createBenchDatabase('postgres', options.postgresUrl);
+    databases.push(database);
+    return database;
+  };
+  for (const name of options.only) {
+    const scenario = PEER_RUNNERS[name];
+    if (!scenario) continue;
+    context.log(`graphile-worker: ${name}…`);
+    const began = performance.now();
+    let peer: PeerServer | undefined;
+    const peerContext: PeerContext = { ...context, done: new Map(), startServer: async () => (peer = await startGraphilePeer(newDatabase)) };
+    let result: ScenarioResult;
+    try {
+      const { figures, details } = await scenario(peerContext);
+      result = { name, seconds: 0, figures: figures.map(judge), details };
+    } catch (error) {
+      result = { name, seconds: 0, figures: [], details: {}, error: (error as Error).stack ?? String(error) };
+      context.log(`  failed: ${(error as Error).message}`);
+    } finally {
+      await peer?.stop();
+      await context.receiver.reset();
+    }
+    result.seconds = round((performance.now() - began) / 1000, 1);
+    results[name] = result;
+  }
+  return results;
 }
 
 /** The environment that preloads sql-timing.cjs into a server, writing to `<dir>/<label>.json`. */

@@ -1,7 +1,7 @@
 import type { BenchDatabase, DatabaseKind } from './database';
 import type { LimitResult } from './limit';
 import type { ReceiverHandle } from './receiver-control';
-import type { BenchServer } from './server';
+import type { BenchClient, BenchServer } from './server';
 
 /** The scenarios, in the order a full run takes them. */
 export const SCENARIOS = ['start', 'throughput', 'fanout', 'latency', 'live-feed', 'isolation', 'backlog', 'ordered'] as const;
@@ -63,9 +63,22 @@ export interface BenchContext {
 /** A scenario: measures and returns figures and details (`name` and `seconds` are added by the run). */
 export type Scenario = (context: BenchContext) => Promise<Pick<ScenarioResult, 'figures' | 'details'>>;
 
+/** What a scenario that a peer can run too needs of the system it measures: hooks, emits, its CPU and memory. */
+export interface SystemUnderTest {
+  client(connections?: number): BenchClient;
+  cpuMs(): number;
+  rssMiB(): number;
+}
+
+/** The context of a scenario that runs against hookwire and against its peers alike. */
+export type PeerContext = Omit<BenchContext, 'startServer'> & { startServer(name: string): Promise<SystemUnderTest> };
+
+/** A scenario written against {@link PeerContext}: `npm run bench -- --peers` runs it against each peer as well. */
+export type PeerScenario = (context: PeerContext) => Promise<Pick<ScenarioResult, 'figures' | 'details'>>;
+
 /** A rate figure with its ratio to the bare loop; `rate` flags a wait that ran out. */
 export function rateFigure(
-  context: BenchContext,
+  context: Pick<BenchContext, 'limit'>,
   label: string,
   perSecond: number,
   target?: Target,

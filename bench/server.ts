@@ -13,6 +13,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The admin key every bench server accepts. */
 export const BENCH_ADMIN_KEY = 'hookwire-bench-admin-key-0001';
 
+/**
+ * The part of the SDK the rate scenarios use (hooks and emits), so that a peer's small HTTP
+ * adapter can stand in for it: `HookwireClient` is one.
+ */
+export interface BenchClient {
+  CreateHook(variables: { input: { name: string; url: string; events: string[] } }): Promise<{ createHook: { id: string } }>;
+  UpdateHook(variables: { id: string; input: { url: string } }): Promise<unknown>;
+  EmitEvent(variables: { input: { event: string; payload: Record<string, unknown> } }): Promise<{ emitEvent: { id: string } }>;
+  EmitEvents(variables: { inputs: { event: string; payload: Record<string, unknown> }[] }): Promise<unknown>;
+}
+
 /** How to start one hookwire process for a scenario. */
 export interface ServerOptions {
   /** DATABASE_URL: a fresh database per process (see database.ts). */
@@ -168,7 +179,7 @@ async function pollUntilOk(url: string, since: number, dead: () => boolean, outp
   }
 }
 
-function readRssMiB(pid: number): number {
+export function readRssMiB(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : Number.NaN;

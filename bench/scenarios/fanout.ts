@@ -1,7 +1,7 @@
 import { emitSingles } from '../emit';
 import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
-import { rateFigure, type Scenario } from '../scenario';
+import { rateFigure, type PeerScenario } from '../scenario';
 
 const HOOKS = 50;
 
@@ -13,7 +13,7 @@ const HOOKS = 50;
  * the delivery engine's own pace. At most 400
  * events (20,000 deliveries), emitted for at most 20 s, waited for at most 40 s more.
  */
-export const fanout: Scenario = async (context) => {
+export const fanout: PeerScenario = async (context) => {
   const { quick, receiver } = context;
   const events = quick ? 4 : 400;
   const server = await context.startServer('fanout');

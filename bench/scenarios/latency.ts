@@ -1,7 +1,7 @@
-import type { HookwireClient } from '../../src/sdk';
 import { cpuMeter } from '../measure';
 import { BENCH_EVENT, userCreatedPayload } from '../payload';
-import type { Scenario } from '../scenario';
+import type { PeerScenario } from '../scenario';
+import type { BenchClient } from '../server';
 import { percentile, round, sleep, wallNow } from '../stats';
 
 const RATE = 200;
@@ -12,7 +12,7 @@ const RATE = 200;
  * its `emitEvent` is sent to its arrival at the receiver (matched by `webhook-id`), p50 and
  * p99. One second at the same pace warms up first and is not counted.
  */
-export const latency: Scenario = async (context) => {
+export const latency: PeerScenario = async (context) => {
   const { quick, receiver } = context;
   const server = await context.startServer('latency');
   const admin = server.client(1);
@@ -58,7 +58,7 @@ export const latency: Scenario = async (context) => {
 };
 
 /** Emits `count` events at `rate`/s without waiting for answers; resolves once all are answered. */
-async function paced(client: HookwireClient, count: number, rate: number) {
+async function paced(client: BenchClient, count: number, rate: number) {
   const sentAt = new Map<string, number>();
   const answerMs: number[] = [];
   const lagMs: number[] = [];

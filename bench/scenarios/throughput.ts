@@ -1,7 +1,7 @@
 import { emitBatches, emitSingles, type EmitRun } from '../emit';
 import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
-import { rateFigure, type BenchContext, type Scenario } from '../scenario';
+import { rateFigure, type PeerContext, type PeerScenario } from '../scenario';
 import { round } from '../stats';
 
 const TARGET = { of: 'ratio', op: '>=', bound: 0.3, text: '≥ 0.3 × bare' } as const;
@@ -18,7 +18,7 @@ const BATCH_CALLERS_PER_CLIENT = 1;
  * batches of 250 (4 in flight). A short warm-up goes first (JIT, connections, SQLite pages).
  * Each phase emits at most 20,000 events for at most 20 s and waits at most 40 s more.
  */
-export const throughput: Scenario = async (context) => {
+export const throughput: PeerScenario = async (context) => {
   const { quick, receiver } = context;
   const count = quick ? 200 : 20_000;
   const seconds = quick ? 5 : 20;
@@ -55,7 +55,7 @@ export const throughput: Scenario = async (context) => {
 };
 
 /** The better of the two 1-hook rates measured in this run, if throughput ran. */
-export function oneHookRate(context: BenchContext): number | undefined {
+export function oneHookRate(context: Pick<PeerContext, 'done'>): number | undefined {
   const result = context.done.get('throughput');
   const rates = result?.figures.map((figure) => figure.value).filter((value) => value > 0) ?? [];
   return rates.length ? Math.max(...rates) : undefined;

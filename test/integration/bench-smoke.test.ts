@@ -25,14 +25,15 @@ function runBench(args: string[], env: Record<string, string>): Promise<{ code: 
   });
 }
 
-// Only that the bench runs end to end and reports every scenario: no timing is asserted
-// (the machines are shared; the numbers of a tiny run mean nothing).
+// Only that the bench runs end to end and reports every scenario (and, on PostgreSQL, the
+// graphile-worker peer's): no timing is asserted (the machines are shared; the numbers of a
+// tiny run mean nothing).
 describe.each(DATABASE_KINDS)('npm run bench -- --quick on %s', (kind) => {
   const out = mkdtempSync(join(tmpdir(), 'hookwire-bench-smoke-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('runs every scenario and writes a JSON report with each of them', { timeout: 480_000 }, async () => {
-    const args = ['--quick', '--out', out, ...(kind === 'postgres' ? ['--postgres'] : [])];
+    const args = ['--quick', '--out', out, ...(kind === 'postgres' ? ['--postgres', '--peers'] : [])];
     const { code, output } = await runBench(args, kind === 'postgres' ? { DATABASE_URL: POSTGRES_URL as string } : {});
     expect(code, output).toBe(0);
     expect(output).toContain('| bare undici POST loop');
@@ -52,5 +53,13 @@ describe.each(DATABASE_KINDS)('npm run bench -- --quick on %s', (kind) => {
       expect(scenario?.figures.length, `scenario ${name}`).toBeGreaterThan(0);
       for (const figure of scenario?.figures ?? []) expect(Number.isFinite(figure.value), `${name}: ${figure.label}`).toBe(true);
     }
+    if (kind !== 'postgres') return;
+    const peer = report.peers?.['graphile-worker'] ?? {};
+    expect(Object.keys(peer)).toEqual(['throughput', 'fanout', 'latency']);
+    for (const [name, scenario] of Object.entries(peer)) {
+      expect(scenario?.error, `graphile-worker: ${name}`).toBeUndefined();
+      expect(scenario?.figures.map((figure) => figure.label)).toEqual(report.scenarios[name]?.figures.map((figure) => figure.label));
+    }
+    expect(output).toContain("| hookwire's lead |");
   });
 });
