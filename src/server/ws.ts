@@ -24,6 +24,7 @@ import { createSubscriptionBudget, TOO_MANY_CONNECTIONS_CLOSE } from './subscrip
 import { rethrowUnavailable } from './unavailable';
 import { CloseConnection, serveGraphqlWs } from './ws-adapter';
 import { createOnSubscribe, type AdmitOperation } from './ws-subscribe';
+import { isAsyncIterable } from '../util/async-iterable';
 
 /**
  * What a connection is closed with when the database is unavailable while its key is looked
@@ -210,6 +211,3 @@ function principalKey(principal: Principal | null): string {
   return principal ? `${principal.keyId}:${principal.scopes.join(',')}` : '';
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
