@@ -19,6 +19,7 @@ import type { OperationalEvent } from './delivery/operational-events';
 import { errorKindOf, responseOf } from './delivery/outcome';
 import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
+import { retryPolicyOf } from './delivery/retry-policy';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
 import { INTERNAL_EMITTER } from './events/emitter';
@@ -130,7 +131,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
         sender,
         clock,
         random: overrides.random ?? Math.random,
-        retryPolicy: { delaysMs: config.retryDelaysMs, jitter: 0.2, maxRetryAfterMs: config.maxRetryAfterMs },
+        retryPolicy: retryPolicyOf(config),
         requestTimeoutMs: config.requestTimeoutMs,
         concurrency: config.concurrency,
         hookConcurrency: config.hookConcurrency,
