@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { createTurnQueue } from '../util/turn-queue';
 import { createBatchLoader, type BatchLoader } from './batch-loader';
 import { budgetedText } from './budgeted-text';
-import type { Page } from './connection';
+import type { Page } from '../db/page';
 import { ResponseBudget } from './response-budget';
 
 /**

@@ -1,6 +1,6 @@
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 import type { Orm } from '../db/database';
-import { decodeCursor, pageSize, toPage, type Page } from '../graphql/connection';
+import { decodeCursor, pageSize, toPage, type Page } from '../db/page';
 import { Delivery, type DeliveryStatus } from './delivery.entity';
 
 /** The arguments of a page of deliveries under a hook or an event. */

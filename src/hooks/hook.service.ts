@@ -7,7 +7,7 @@ import type { DeliveryStore } from '../delivery/delivery-store';
 import { generateSigningKey, keysInGrace } from '../delivery/signer';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
-import type { Page } from '../graphql/connection';
+import type { Page } from '../db/page';
 import type { HookHeader } from '../delivery/job';
 import { Hook } from './hook.entity';
 import { validateName } from '../util/names';
