@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApiKeyService } from './auth/api-key.service';
 import type { Config } from './config';
-import { migrate, openDatabase } from './db/database';
+import { migrate, openDatabase, type Orm } from './db/database';
 import { DatabaseOutage } from './db/outage';
 import { createSql } from './db/sql';
 import { lockSqliteDatabase } from './db/sqlite-process-lock';
 import { startWalCheckpointer } from './db/wal-checkpointer';
+import { DeliveryPages } from './history/delivery-pages';
 import { DeliveryService } from './history/delivery.service';
 import { OverviewService } from './history/overview.service';
 import { systemClock, type Clock } from './delivery/clock';
@@ -19,11 +20,13 @@ import type { OperationalEvent } from './delivery/operational-events';
 import { errorKindOf, responseOf } from './delivery/outcome';
 import { QueueStats } from './delivery/queue-stats';
 import { RetentionSweeper } from './delivery/retention';
+import { retryPolicyOf } from './delivery/retry-policy';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
 import { INTERNAL_EMITTER } from './events/emitter';
 import { EventTypeService } from './events/event-type.service';
 import { EventService, MAX_BATCH } from './events/event.service';
+import { FirstAttempts } from './events/first-attempts';
 import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
 import { createLogger, type Logger } from './logger';
@@ -46,6 +49,8 @@ export interface App {
   url: string;
   port: number;
   services: Services;
+  /** The database, for tests and tools that read it directly; resolvers never get it. */
+  orm: Orm;
   dispatcher: Dispatcher | undefined;
   logger: Logger;
   /**
@@ -130,7 +135,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
         sender,
         clock,
         random: overrides.random ?? Math.random,
-        retryPolicy: { delaysMs: config.retryDelaysMs, jitter: 0.2, maxRetryAfterMs: config.maxRetryAfterMs },
+        retryPolicy: retryPolicyOf(config),
         requestTimeoutMs: config.requestTimeoutMs,
         concurrency: config.concurrency,
         hookConcurrency: config.hookConcurrency,
@@ -151,8 +156,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
   const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {
-    config,
-    orm,
+    limits: config,
     pubSub: live.pubSub,
     onLiveFeedReconnect: (listener) => live.onReconnect(listener),
     apiKeys,
@@ -160,6 +164,8 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
     deliveries: new DeliveryService(orm, store, () => deliveriesQueued()),
+    deliveryPages: new DeliveryPages(orm),
+    firstAttempts: new FirstAttempts(orm, live.pubSub),
     overview: new OverviewService(orm, config.database.kind, queueStats),
     events: new EventService(orm, sql, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
@@ -215,6 +221,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     url: `http://127.0.0.1:${port}`,
     port,
     services,
+    orm,
     dispatcher,
     logger,
     generatedAdminKey,

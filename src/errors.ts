@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { PageArgumentError } from './db/page';
 import { isDatabaseUnavailable } from './db/unavailable';
 
 /**
@@ -161,11 +162,27 @@ export const PUBLIC_ERROR_CODES = new Set([
 ]);
 
 /**
- * The code a client sees for `error`: its own when public, SERVICE_UNAVAILABLE when it says
- * the database is unavailable, INTERNAL_SERVER_ERROR otherwise.
+ * The API's error for an error a lower layer raised that is the caller's fault: a page
+ * argument storage cannot read a page for (db/page.ts) is BAD_USER_INPUT naming the argument.
+ * Looked for through `originalError` (a resolver's error, wrapped by graphql-js) and `cause`.
+ */
+export function userErrorOf(error: unknown): BadUserInputError | null {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    if (current instanceof PageArgumentError) return new BadUserInputError(current.message, current.argument);
+    const { originalError, cause } = current as { originalError?: unknown; cause?: unknown };
+    current = originalError ?? cause;
+  }
+  return null;
+}
+
+/**
+ * The code a client sees for `error`: its own when public, BAD_USER_INPUT for a lower layer's
+ * user error (see {@link userErrorOf}), SERVICE_UNAVAILABLE when it says the database is
+ * unavailable, INTERNAL_SERVER_ERROR otherwise.
  */
 export function publicErrorCode(error: GraphQLError): string {
   const code = error.extensions?.code;
   if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) return code;
+  if (userErrorOf(error) !== null) return 'BAD_USER_INPUT';
   return isDatabaseUnavailable(error) ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
 }

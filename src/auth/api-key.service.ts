@@ -2,7 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { ConflictError, NotFoundError } from '../errors';
 import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
-import type { Page } from '../graphql/connection';
+import type { Page } from '../db/page';
 import type { HookwirePubSub } from '../realtime/pubsub';
 import { ApiKey, type Scope } from './api-key.entity';
 import { issueApiKey } from './issue-api-key';

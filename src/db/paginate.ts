@@ -1,5 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
-import { decodeCursor, pageSize, toPage, type Page } from '../graphql/connection';
+import { decodeCursor, pageSize, toPage, type Page } from './page';
 
 /**
  * Reads one page of a list, newest first. Ids are ULID-based, so ordering by id is

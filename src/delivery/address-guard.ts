@@ -1,4 +1,5 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { HttpUrlProblem } from '../util/http-url';
 
 /** Why an address is not a public unicast one (the IANA special-purpose registries). */
 export type AddressReason =
@@ -128,11 +129,6 @@ function carrying(ipv4: string, carried: NonNullable<AddressRange['carried']>): 
   return range === null ? null : { ...range, carried };
 }
 
-/** Whether `ip` falls in one of `cidrs` (an IPv4 block also covers its IPv4-mapped IPv6 form). */
-export function isAllowed(ip: string, cidrs: readonly (string | Cidr)[]): boolean {
-  return contains(toBlockList(cidrs), ip);
-}
-
 /** Compiles the options once (throws on a malformed CIDR) into a reusable guard. */
 export function createAddressGuard(options: AddressGuardOptions): AddressGuard {
   const allowed = toBlockList(options.allowedCidrs);
@@ -174,21 +170,11 @@ export function blockedAddressMessage(ip: string, reason: AddressReason, hostnam
   return `target address ${ip}${from} is private (${reason})`;
 }
 
-/**
- * Parses a hook URL; the error message is meant for the user (and for the `blocked`
- * outcome). Only absolute `http:` and `https:` URLs are accepted.
- */
-export function parseTargetUrl(url: string): { url: URL } | { error: string } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { error: `invalid target URL ${JSON.stringify(url)}` };
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { error: `unsupported target URL scheme "${parsed.protocol}" (only http and https)` };
-  }
-  return { url: parsed };
+/** The `blocked` outcome message for a URL that cannot be sent to (see `parseHttpUrl`). */
+export function unsendableUrlMessage(url: string, problem: HttpUrlProblem): string {
+  return problem.problem === 'invalid'
+    ? `invalid target URL ${JSON.stringify(url)}`
+    : `unsupported target URL scheme "${problem.protocol}" (only http and https)`;
 }
 
 /** The IP literal of a URL's hostname without IPv6 brackets, or `null` for a DNS name. */

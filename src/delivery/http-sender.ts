@@ -4,7 +4,8 @@ import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { Pool } from 'undici';
-import { blockedAddressMessage, ipLiteralOf, parseTargetUrl, type AddressGuard } from './address-guard';
+import { parseHttpUrl } from '../util/http-url';
+import { blockedAddressMessage, ipLiteralOf, unsendableUrlMessage, type AddressGuard } from './address-guard';
 import type { AttemptOutcome } from './outcome';
 import { parseRetryAfter } from './retry-policy';
 import type { OutgoingRequest, Sender } from './sender';
@@ -50,10 +51,10 @@ export function createHttpSender(options: HttpSenderOptions): Sender {
   });
 
   async function attempt(request: OutgoingRequest): Promise<AttemptOutcome> {
-    const target = parseTargetUrl(request.url);
-    if ('error' in target) return { kind: 'blocked', message: target.error };
+    const target = parseHttpUrl(request.url);
+    if (!(target instanceof URL)) return { kind: 'blocked', message: unsendableUrlMessage(request.url, target) };
     // net.connect skips the lookup for IP literals, so they are checked here instead.
-    const literal = ipLiteralOf(target.url);
+    const literal = ipLiteralOf(target);
     const reason = literal === null ? null : guard.blockedReason(literal);
     if (literal !== null && reason !== null) return { kind: 'blocked', message: blockedAddressMessage(literal, reason) };
 
@@ -64,8 +65,8 @@ export function createHttpSender(options: HttpSenderOptions): Sender {
       controller.abort();
     }, request.timeoutMs);
     try {
-      const response = await pools.get(target.url.origin).request({
-        path: `${target.url.pathname}${target.url.search}`,
+      const response = await pools.get(target.origin).request({
+        path: `${target.pathname}${target.search}`,
         method: 'POST',
         headers: request.headers,
         body: request.body,

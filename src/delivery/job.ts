@@ -1,10 +1,14 @@
 import type { AttemptOutcome } from './outcome';
+import type { RetiredSigningKey } from './signer';
 
-/** A custom header of a hook. */
-export interface JobHeader {
+/** A custom header the hook adds to every request, in the order given. */
+export interface HookHeader {
   name: string;
   value: string;
 }
+
+/** What started an attempt: the schedule, or a redelivery asked for by hand. */
+export type AttemptTrigger = 'SCHEDULED' | 'MANUAL';
 
 /** Everything needed to make one attempt of one delivery, read when it is claimed. */
 export interface DeliveryJob {
@@ -19,14 +23,14 @@ export interface DeliveryJob {
   payloadJson: string;
   hookId: string;
   url: string;
-  headers: JobHeader[];
+  headers: HookHeader[];
   signingKey: string;
-  retiredSigningKeys: Array<{ key: string; expiresAt: string }>;
+  retiredSigningKeys: RetiredSigningKey[];
   /** Attempts already made; this one is number `attemptCount + 1`. */
   attemptCount: number;
   /** Attempts made before the current round (a redelivery starts a new one). */
   roundOffset: number;
-  trigger: 'SCHEDULED' | 'MANUAL';
+  trigger: AttemptTrigger;
   /** The hook's limit in requests per second, if any. */
   rateLimit: number | null;
   /** The hook sends one delivery at a time, in event order. */
@@ -41,7 +45,7 @@ export interface AttemptResult {
   job: DeliveryJob;
   attemptId: string;
   number: number;
-  trigger: 'SCHEDULED' | 'MANUAL';
+  trigger: AttemptTrigger;
   startedAt: Date;
   durationMs: number;
   request: { url: string; headers: Record<string, string>; body: string };

@@ -1,6 +1,6 @@
 import { TRANSPORT_HEADER_NAMES } from '../sdk/transport-headers';
 import type { OutgoingRequest } from './sender';
-import { SIGNATURE_HEADERS, signDelivery, type SigningKeys } from './signer';
+import { keysInGrace, SIGNATURE_HEADERS, signDelivery, type SigningKeys } from './signer';
 import type { DeliveryJob } from './job';
 
 /** The headers every delivery carries besides its signatures, by role (lower-case names). */
@@ -47,7 +47,7 @@ export function deliveryBody(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'ev
 
 /** The keys that sign now: the current one, plus retired ones still in their grace period. */
 export function activeSigningKeys(job: Pick<DeliveryJob, 'signingKey' | 'retiredSigningKeys'>, now: Date): SigningKeys {
-  const previous = job.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now).map((retired) => retired.key);
+  const previous = keysInGrace(job.retiredSigningKeys, now).map((retired) => retired.key);
   return { current: job.signingKey, previous };
 }
 

@@ -26,12 +26,13 @@ export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseDurati
  */
 export const MAX_BLOCKED_ATTEMPTS = 3;
 
-/** The default policy: the default schedule, ±20 % jitter, `Retry-After` honoured up to 1 h. */
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
-  delaysMs: [...DEFAULT_RETRY_DELAYS],
-  jitter: 0.2,
-  maxRetryAfterMs: 60 * 60 * 1000,
-});
+/** The jitter of every retry: ±20 %, as the README publishes. */
+export const RETRY_JITTER = 0.2;
+
+/** The policy a process runs: its configured schedule and `Retry-After` bound, with {@link RETRY_JITTER}. */
+export function retryPolicyOf(settings: { retryDelaysMs: readonly number[]; maxRetryAfterMs: number }): RetryPolicy {
+  return { delaysMs: [...settings.retryDelaysMs], jitter: RETRY_JITTER, maxRetryAfterMs: settings.maxRetryAfterMs };
+}
 
 /**
  * When to try again after attempt `attemptNumber` (1-based) ended with `outcome`;
@@ -64,11 +65,6 @@ export function planRetry(
     if (delay < floor) delay = floor * (1 + policy.jitter * r);
   }
   return new Date(now.getTime() + Math.round(delay));
-}
-
-/** Whether an outcome calls for another attempt: everything but a success. */
-export function isRetryable(outcome: AttemptOutcome): boolean {
-  return outcome.kind !== 'success';
 }
 
 /** A 410 Gone: the receiver asks us to stop, so the dispatcher disables the hook. */

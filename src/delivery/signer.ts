@@ -8,6 +8,17 @@ export interface SigningKeys {
   previous: string[];
 }
 
+/** A key replaced by a rotation: it still signs, beside the current one, until `expiresAt` (ISO-8601). */
+export interface RetiredSigningKey {
+  key: string;
+  expiresAt: string;
+}
+
+/** The retired keys whose grace period has not ended at `now`: the ones that still sign. */
+export function keysInGrace(retired: readonly RetiredSigningKey[], now: Date): RetiredSigningKey[] {
+  return retired.filter((key) => new Date(key.expiresAt) > now);
+}
+
 /** The prefix of every signing key, as the Standard Webhooks libraries expect. */
 export const SIGNING_KEY_PREFIX = 'whsec_';
 

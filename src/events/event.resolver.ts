@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { emitterOf } from './emitter';
 import { toEventNode } from './event.mapping';
 import { MAX_BATCH } from './event.service';
-import { validateWaitFor, waitForFirstAttempts } from './first-attempts';
+import { validateWaitFor } from './first-attempts';
 import { CreateEventTypeInput, EmitEventInput, EventConnection, EventNode, EventsArgs, EventTypeNode } from './event.types';
 
 /** Emitting, reading and following events, and the event catalogue. */
@@ -27,7 +27,7 @@ export class EventResolver {
   ): Promise<EventNode> {
     const waitMs = waitFor ? validateWaitFor(waitFor) : 0;
     const event = await services.events.emit({ ...input, emitter: emitterOf(principal) });
-    if (waitMs > 0) await waitForFirstAttempts(services.orm, services.pubSub, event.id, waitMs);
+    if (waitMs > 0) await services.firstAttempts.waitFor(event.id, waitMs);
     return toEventNode(event);
   }
 

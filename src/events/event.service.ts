@@ -7,7 +7,7 @@ import { GroupCommit } from '../util/group-commit';
 import { insertEventsWithDeliveries, type FanOut } from '../history/fan-out';
 import type { HandoffSource } from '../delivery/handoff';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
-import type { Page } from '../graphql/connection';
+import type { Page } from '../db/page';
 import type { EventMessage } from '../realtime/topics';
 import { matchesAnyEventPattern } from './event-pattern';
 import { eventTypeCondition } from './event-selection';

@@ -13,28 +13,36 @@ export function validateWaitFor(text: string): number {
   return parseDurationArgument(text, 'waitFor', MAX_WAIT_FOR_MS, '30s');
 }
 
-/**
- * Waits until every queued delivery of the event has had its first attempt, or until
- * `timeoutMs` passes; returns whether all had. Woken by the live attempt feed, checked
- * against the database.
- */
-export async function waitForFirstAttempts(orm: Orm, pubSub: HookwirePubSub, eventId: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  const updates = pubSub.subscribe('DELIVERY_UPDATED');
-  let nextUpdate = updates.next();
-  try {
-    for (;;) {
-      const waiting = await orm.em.fork().count(Delivery, { event: eventId, status: 'PENDING', attemptCount: 0 });
-      if (waiting === 0) return true;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      let timer: NodeJS.Timeout | undefined;
-      const tick = new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), Math.min(POLL_MS, left))));
-      const woke = await Promise.race([nextUpdate, tick]);
-      clearTimeout(timer);
-      if (woke !== 'tick') nextUpdate = updates.next();
+/** Waits for the first attempts of an event's deliveries (`emitEvent(waitFor:)`). */
+export class FirstAttempts {
+  constructor(
+    private readonly orm: Orm,
+    private readonly pubSub: HookwirePubSub,
+  ) {}
+
+  /**
+   * Waits until every queued delivery of the event has had its first attempt, or until
+   * `timeoutMs` passes; returns whether all had. Woken by the live attempt feed, checked
+   * against the database.
+   */
+  async waitFor(eventId: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const updates = this.pubSub.subscribe('DELIVERY_UPDATED');
+    let nextUpdate = updates.next();
+    try {
+      for (;;) {
+        const waiting = await this.orm.em.fork().count(Delivery, { event: eventId, status: 'PENDING', attemptCount: 0 });
+        if (waiting === 0) return true;
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        let timer: NodeJS.Timeout | undefined;
+        const tick = new Promise<'tick'>((resolve) => (timer = setTimeout(() => resolve('tick'), Math.min(POLL_MS, left))));
+        const woke = await Promise.race([nextUpdate, tick]);
+        clearTimeout(timer);
+        if (woke !== 'tick') nextUpdate = updates.next();
+      }
+    } finally {
+      await updates.return?.();
     }
-  } finally {
-    await updates.return?.();
   }
 }

@@ -1,4 +1,4 @@
-import { checkDeliveryPageArgs, loadDeliveryPages, type DeliveryPageArgs, type DeliveryParent } from '../history/delivery-pages';
+import { checkDeliveryPageArgs, type DeliveryPageArgs, type DeliveryParent } from '../history/delivery-pages';
 import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../history/attempt-texts';
 import { toDeliveryNode } from '../history/delivery.mapping';
 import type { DeliveryNode } from '../history/delivery.types';
@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { createTurnQueue } from '../util/turn-queue';
 import { createBatchLoader, type BatchLoader } from './batch-loader';
 import { budgetedText } from './budgeted-text';
-import type { Page } from './connection';
+import type { Page } from '../db/page';
 import { ResponseBudget } from './response-budget';
 
 /**
@@ -42,8 +42,8 @@ export interface Loaders {
 }
 
 /** Creates the loaders of one request. */
-export function createLoaders(services: Pick<Services, 'config' | 'deliveries' | 'events' | 'hooks' | 'orm'>): Loaders {
-  const budget = new ResponseBudget(services.config.maxResponsePayloadBytes);
+export function createLoaders(services: Pick<Services, 'limits' | 'deliveries' | 'deliveryPages' | 'events' | 'hooks'>): Loaders {
+  const budget = new ResponseBudget(services.limits.maxResponsePayloadBytes);
   // The column is NOT NULL: no stored event is without a payload.
   const payloadText = budgetedText<never>(
     budget,
@@ -95,7 +95,7 @@ function attemptTextLoaders(services: Pick<Services, 'deliveries'>, budget: Resp
 const payloadParses = createTurnQueue();
 
 // One batch loader per distinct set of arguments: aliases asking for other pages batch apart.
-function pageLoader(services: Pick<Services, 'orm'>, parent: DeliveryParent) {
+function pageLoader(services: Pick<Services, 'deliveryPages'>, parent: DeliveryParent) {
   const loaders = new Map<string, BatchLoader<string, Page<DeliveryNode>>>();
   return (parentId: string, args: DeliveryPageArgs): Promise<Page<DeliveryNode>> => {
     const checked = checkDeliveryPageArgs(args);
@@ -103,7 +103,7 @@ function pageLoader(services: Pick<Services, 'orm'>, parent: DeliveryParent) {
     let loader = loaders.get(key);
     if (!loader) {
       loader = createBatchLoader(
-        (ids) => loadDeliveryPages(services.orm, parent, ids, checked, toDeliveryNode),
+        (ids) => services.deliveryPages.load(parent, ids, checked, toDeliveryNode),
         () => ({ nodes: [], pageInfo: { endCursor: null, hasNextPage: false }, totalCount: 0 }),
       );
       loaders.set(key, loader);

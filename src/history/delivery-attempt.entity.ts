@@ -1,9 +1,7 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import type { AttemptTrigger } from '../delivery/job';
 import { newId } from '../util/ids';
 import { Delivery } from './delivery.entity';
-
-/** Why an attempt was made: the schedule, a person asking again, or the test button. */
-export type AttemptTrigger = 'SCHEDULED' | 'MANUAL';
 
 /** A record of one HTTP attempt, kept whatever its outcome. */
 @Entity({ tableName: 'delivery_attempts' })

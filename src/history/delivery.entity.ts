@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import type { AttemptTrigger } from '../delivery/job';
 import { Event } from '../events/event.entity';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';
@@ -70,7 +71,7 @@ export class Delivery {
 
   /** How the next attempt is recorded: `MANUAL` for the first attempt of a redelivery. */
   @Property({ type: 'string', length: 16 })
-  nextTrigger: 'SCHEDULED' | 'MANUAL' = 'SCHEDULED';
+  nextTrigger: AttemptTrigger = 'SCHEDULED';
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

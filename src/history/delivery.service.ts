@@ -6,7 +6,7 @@ import type { DeliveryStore } from '../delivery/delivery-store';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
 import { eventTypeCondition } from '../events/event-selection';
-import type { Page } from '../graphql/connection';
+import type { Page } from '../db/page';
 import { checkTimeRange, createdBetween } from '../graphql/time-range';
 import { Hook } from '../hooks/hook.entity';
 import { newId } from '../util/ids';

@@ -4,7 +4,7 @@ import { describeOutcome, responseOf } from '../delivery/outcome';
 import { BUILT_IN_EVENT_TYPES } from '../events/catalogue';
 import type { EventTypeService } from '../events/event-type.service';
 import { newId } from '../util/ids';
-import type { HookHeader } from './hook.entity';
+import type { HookHeader } from '../delivery/job';
 import type { HookService } from './hook.service';
 import { validateHookHeaders } from './hook-validation';
 import { samplePayload } from './test-payloads';

@@ -1,8 +1,9 @@
+import type { HookHeader } from '../delivery/job';
 import { HOOKWIRE_HEADER_NAMES } from '../delivery/request-builder';
 import { BadUserInputError } from '../errors';
+import { parseHttpUrl } from '../util/http-url';
 import { parseDurationArgument } from '../graphql/duration-argument';
 import { HEADER_NAME, HEADER_VALUE } from './header-rules';
-import type { HookHeader } from './hook.entity';
 
 // A name that is a prototype accessor on plain objects: refused outright, whatever builds the headers.
 const PROTOTYPE_NAME = '__proto__';
@@ -16,14 +17,12 @@ const MAX_URL_LENGTH = 2048;
  * `refusal` says why the URL's host may not be a target (see `targetHostRefusal`), or null.
  */
 export function validateHookUrl(url: string, refusal: (url: URL) => string | null = () => null): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new BadUserInputError(`url "${url}" is not a valid URL`, 'url');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new BadUserInputError(`url must use http or https, not ${parsed.protocol.replace(':', '')}`, 'url');
+  const parsed = parseHttpUrl(url);
+  if (!(parsed instanceof URL)) {
+    throw new BadUserInputError(
+      parsed.problem === 'invalid' ? `url "${url}" is not a valid URL` : `url must use http or https, not ${parsed.protocol.replace(':', '')}`,
+      'url',
+    );
   }
   const normalised = parsed.href;
   if (normalised.length > MAX_URL_LENGTH) {

@@ -1,17 +1,7 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { HookHeader } from '../delivery/job';
+import type { RetiredSigningKey } from '../delivery/signer';
 import { newId } from '../util/ids';
-
-/** A custom header the hook adds to every request, in the order given. */
-export interface HookHeader {
-  name: string;
-  value: string;
-}
-
-/** A signing key that still signs, beside the current one, until `expiresAt` (a key rotation). */
-export interface RetiredSigningKey {
-  key: string;
-  expiresAt: string;
-}
 
 /** An endpoint and the event types it wants, as in Logto: `{ name, events, config: { url, headers }, signingKey, enabled }`. */
 @Entity({ tableName: 'hooks' })

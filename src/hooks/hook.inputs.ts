@@ -1,9 +1,10 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import type { HookHeader } from '../delivery/job';
 import { PageArgs } from '../graphql/connection';
 
 /** A custom header: printable ASCII, the name without spaces or colons. */
 @InputType()
-export class HookHeaderInput {
+export class HookHeaderInput implements HookHeader {
   @Field(() => String)
   name!: string;
 

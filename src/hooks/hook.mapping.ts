@@ -1,3 +1,4 @@
+import { keysInGrace } from '../delivery/signer';
 import type { Hook } from './hook.entity';
 import type { HookNode } from './hook.types';
 
@@ -13,9 +14,7 @@ export function toHookNode(hook: Hook): HookNode {
     ordered: hook.ordered,
     rateLimit: hook.rateLimit ?? null,
     signingKey: hook.signingKey,
-    retiredSigningKeys: hook.retiredSigningKeys
-      .filter((retired) => new Date(retired.expiresAt) > new Date())
-      .map((retired) => ({ key: retired.key, expiresAt: new Date(retired.expiresAt) })),
+    retiredSigningKeys: keysInGrace(hook.retiredSigningKeys, new Date()).map((retired) => ({ key: retired.key, expiresAt: new Date(retired.expiresAt) })),
     createdAt: hook.createdAt,
     updatedAt: hook.updatedAt,
     disabledAt: hook.disabledAt ?? null,

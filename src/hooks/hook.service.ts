@@ -4,11 +4,12 @@ import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import { DeliveryAttempt } from '../history/delivery-attempt.entity';
 import type { DeliveryStore } from '../delivery/delivery-store';
-import { generateSigningKey } from '../delivery/signer';
+import { generateSigningKey, keysInGrace } from '../delivery/signer';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
-import type { Page } from '../graphql/connection';
-import { Hook, type HookHeader } from './hook.entity';
+import type { Page } from '../db/page';
+import type { HookHeader } from '../delivery/job';
+import { Hook } from './hook.entity';
 import { validateName } from '../util/names';
 import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
 
@@ -148,7 +149,7 @@ export class HookService {
       gracePeriodMs > 0
         ? [
             { key: hook.signingKey, expiresAt: new Date(now.getTime() + gracePeriodMs).toISOString() },
-            ...hook.retiredSigningKeys.filter((retired) => new Date(retired.expiresAt) > now),
+            ...keysInGrace(hook.retiredSigningKeys, now),
           ]
         : [];
     hook.signingKey = generateSigningKey();

@@ -1,9 +1,10 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { HookHeader } from '../delivery/job';
 import { Connection } from '../graphql/connection';
 
 /** A custom header sent with every request to a hook. */
 @ObjectType('HookHeader')
-export class HookHeaderNode {
+export class HookHeaderNode implements HookHeader {
   @Field(() => String)
   name!: string;
 

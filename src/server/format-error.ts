@@ -1,11 +1,12 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { DatabaseOutage } from '../db/outage';
-import { publicErrorCode, ServiceUnavailableError } from '../errors';
+import { publicErrorCode, ServiceUnavailableError, userErrorOf } from '../errors';
 import type { Logger } from '../logger';
 
 /**
  * Builds the one error formatter: errors hookwire raises on purpose (and graphql-js's own
- * parse and validation errors) pass through with their code; an error that says the database
+ * parse and validation errors) pass through with their code, a lower layer's user error becomes
+ * the API error it stands for (`userErrorOf`); an error that says the database
  * is unavailable becomes SERVICE_UNAVAILABLE (retryable; reported to `outage`, which logs an
  * outage once, not once per request); anything else is an internal fault, logged in full and
  * shown to the client only as INTERNAL_SERVER_ERROR. `extensions.http` (the HTTP status and
@@ -13,6 +14,9 @@ import type { Logger } from '../logger';
  */
 export function createErrorFormatter(logger: Logger, outage?: DatabaseOutage) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // A lower layer's user error (a bad page argument) is shown as the API error it stands for.
+    const userError = userErrorOf(error);
+    if (userError !== null) return { message: userError.message, path: formatted.path, locations: formatted.locations, extensions: userError.extensions };
     // The code as formatted (Apollo adds its own), and `error` to look through for an outage.
     const code = publicErrorCode(
       new GraphQLError(formatted.message, { extensions: formatted.extensions, originalError: error instanceof Error ? error : undefined }),

@@ -93,14 +93,14 @@ export async function startHttpServer(options: {
         ApolloServerPluginDrainHttpServer({ httpServer: server }),
         observabilityPlugin(metrics, logger),
         introspectionGuardPlugin(),
-        costLimitPlugin(largeFieldWeights(services.config)),
+        costLimitPlugin(largeFieldWeights(services.limits)),
         serviceUnavailablePlugin(),
         { serverWillStart: async () => ({ drainServer: async () => ws?.dispose() }) },
       ],
     });
     await apollo.start();
     mountConsole(app);
-    const bodyLimit = requestSizeLimit(services.config.maxPayloadBytes);
+    const bodyLimit = requestSizeLimit(services.limits.maxPayloadBytes);
     app.use(
       '/graphql',
       assignRequestId,

@@ -18,7 +18,7 @@ import { MAX_SERIES_HOURS } from '../history/overview.service';
 import { DEFAULT_RETRY_DELAYS } from '../delivery/retry-policy';
 import { OWN_HEADER_NAMES } from '../delivery/request-builder';
 import { MAX_BATCH } from '../events/event.service';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../db/page';
 import { MAX_HEADERS } from '../hooks/hook-validation';
 import { echoedWeights, type FieldWeights } from './field-weights';
 

@@ -1,5 +1,6 @@
 import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { SlidingQueue } from '../realtime/sliding-queue';
+import { isAsyncIterable } from '../util/async-iterable';
 
 /** How subscriptions are grouped and buffered. */
 export interface SharedSubscriptionsOptions {
@@ -95,10 +96,6 @@ function groupKey(args: ExecutionArgs, contextKey: string): string {
  */
 export function shareKey(args: Pick<ExecutionArgs, 'document' | 'operationName' | 'variableValues'>): string {
   return JSON.stringify([args.operationName ?? null, args.variableValues ?? null, print(args.document)]);
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 type Member = SlidingQueue<ExecutionResult>;

@@ -24,6 +24,7 @@ import { createSubscriptionBudget, TOO_MANY_CONNECTIONS_CLOSE } from './subscrip
 import { rethrowUnavailable } from './unavailable';
 import { CloseConnection, serveGraphqlWs } from './ws-adapter';
 import { createOnSubscribe, type AdmitOperation } from './ws-subscribe';
+import { isAsyncIterable } from '../util/async-iterable';
 
 /**
  * What a connection is closed with when the database is unavailable while its key is looked
@@ -70,16 +71,16 @@ export function attachWebSocketServer(
   metrics: Metrics,
   outage?: DatabaseOutage,
 ): Disposable {
-  const { config } = services;
+  const { limits } = services;
   // ws reads `closeTimeout` (since 8.18); @types/ws does not list it yet.
   const wsOptions: ServerOptions & { closeTimeout: number } = {
     server: httpServer,
     path,
-    maxPayload: requestSizeLimit(config.maxPayloadBytes),
+    maxPayload: requestSizeLimit(limits.maxPayloadBytes),
     closeTimeout: CLOSE_TIMEOUT_MS,
   };
   const wsServer = new WebSocketServer(wsOptions);
-  const send = createSocketSend(config.maxUnsentBytes, (socket) => {
+  const send = createSocketSend(limits.maxUnsentBytes, (socket) => {
     metrics.slowSocketClosed();
     logger.warn({ unsentBytes: socket.bufferedAmount }, 'closed a WebSocket client that fell too far behind (4008)');
   });
@@ -88,8 +89,8 @@ export function attachWebSocketServer(
   const secrets = new WeakMap<object, string>();
   // The key id each accepted connection is charged to (subscription-budget.ts).
   const keyIds = new WeakMap<object, string>();
-  const budget = createSubscriptionBudget({ connectionsPerKey: config.maxConnectionsPerKey, subscriptionsPerKey: config.maxSubscriptionsPerKey });
-  const weights = largeFieldWeights(config);
+  const budget = createSubscriptionBudget({ connectionsPerKey: limits.maxConnectionsPerKey, subscriptionsPerKey: limits.maxSubscriptionsPerKey });
+  const weights = largeFieldWeights(limits);
   // Charged when it passes every other check and given back on onComplete or onClose, which
   // graphql-ws calls for every operation onSubscribe let run (or the socket closes with 4500).
   const chargeSubscription: AdmitOperation = (ctx, id, { document, operation, variables, cost }) => {
@@ -210,6 +211,3 @@ function principalKey(principal: Principal | null): string {
   return principal ? `${principal.keyId}:${principal.scopes.join(',')}` : '';
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}

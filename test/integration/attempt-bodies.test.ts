@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)('the bodies of attempts on %s', (kind) => {
 
   /** Posts `query` with the READ key and records every statement the ORM's connection runs meanwhile. */
   async function observed(query: string): Promise<{ response: RawResponse; statements: Statement[] }> {
-    const knex = (server.app.services.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const knex = (server.app.orm.em.getConnection() as AbstractSqlConnection).getKnex();
     const statements: Statement[] = [];
     const record = (statement: { sql: string; bindings?: unknown[] }) => statements.push({ sql: statement.sql, bindings: statement.bindings ?? [] });
     knex.on('query', record);

@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
 
   it('stores only a hash of each key', async () => {
     const { createApiKey } = await server.admin.CreateApiKey({ input: { name: 'hashed', scopes: ['READ'] } });
-    const rows: Array<Record<string, unknown>> = await server.app.services.orm.em.getConnection().execute('select * from api_keys');
+    const rows: Array<Record<string, unknown>> = await server.app.orm.em.getConnection().execute('select * from api_keys');
     const row = rows.find((candidate) => candidate.id === createApiKey.apiKey.id);
     expect(row).toBeDefined();
     expect(row?.key_hash).toMatch(/^[0-9a-f]{64}$/);

@@ -263,6 +263,16 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       await rejects(`hooks after ${after}`, () => server.admin.Hooks({ after }), 'BAD_USER_INPUT');
       await rejects(`events after ${after}`, () => server.admin.Events({ after }), 'BAD_USER_INPUT');
     }
+    // Each names its argument, with the words the API has always used.
+    const errorOf = async (query: string) => (await postRaw(server.app.url, { query }, { apiKey: ADMIN_KEY })).json?.errors?.[0];
+    expect(await errorOf('{ hooks(first: 0) { totalCount } }')).toMatchObject({
+      message: '`first` must be from 1 to 100',
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+    expect(await errorOf('{ events(after: "nope") { totalCount } }')).toMatchObject({
+      message: '`after` is not a cursor from this API',
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
     // The boundaries themselves and a real cursor are fine.
     await server.admin.Hooks({ first: 1 });
     await server.admin.Hooks({ first: 100 });

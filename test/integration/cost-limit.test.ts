@@ -134,7 +134,7 @@ describe.each(DATABASE_KINDS)('query cost on %s', (kind) => {
   });
 
   it('loads the attempts and stats of a whole page in one statement each, each parent getting its own', async () => {
-    const connection = server.app.services.orm.em.getConnection() as AbstractSqlConnection;
+    const connection = server.app.orm.em.getConnection() as AbstractSqlConnection;
     const statements: string[] = [];
     const record = (query: { sql: string }) => statements.push(query.sql);
     connection.getKnex().on('query', record);

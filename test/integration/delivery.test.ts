@@ -24,19 +24,25 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
 
   it('fans an event out to exact and pattern hooks, not to disabled or non-matching ones', async () => {
     const [exact, pattern, everything, other, disabled] = await Promise.all([1, 2, 3, 4, 5].map(() => receiver()));
-    await server.createHook(exact.url, ['Organization.Created']);
-    await server.createHook(pattern.url, ['Organization.*']);
-    await server.createHook(everything.url, ['*']);
+    const exactHook = await server.createHook(exact.url, ['Organization.Created']);
+    const patternHook = await server.createHook(pattern.url, ['Organization.*']);
+    const everythingHook = await server.createHook(everything.url, ['*']);
     await server.createHook(other.url, ['Role.*']);
-    await server.createHook(disabled.url, ['Organization.Created'], { enabled: false });
+    const disabledHook = await server.createHook(disabled.url, ['Organization.Created'], { enabled: false });
     const event = await server.emit('Organization.Created', { organizationId: 'org_1' });
     for (const wanted of [exact, pattern, everything]) {
       const [request] = await wanted.waitFor(1);
       expect(request.headers['webhook-id']).toBe(event.id);
     }
-    // The wanted hooks have answered; give the others the same chance before checking.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(other.requests).toHaveLength(0);
+    // The deliveries were written with the event: none for the other hook, a SKIPPED one for the disabled hook.
+    const { nodes } = (await server.admin.EventDeliveries({ id: event.id })).event.deliveries;
+    expect(nodes.map((node) => node.hookId).sort()).toEqual([exactHook.id, patternHook.id, everythingHook.id, disabledHook.id].sort());
+    expect(nodes.find((node) => node.hookId === disabledHook.id)?.status).toBe('SKIPPED');
+    // A sentinel the other hook does want, emitted after: once it has arrived, nothing came before it.
+    const sentinel = await server.emit('Role.Created', { roleId: 'role_1' });
+    const [first] = await other.waitFor(1);
+    expect(first.headers['webhook-id']).toBe(sentinel.id);
+    expect(other.requests).toHaveLength(1);
     expect(disabled.requests).toHaveLength(0);
     expect(everything.requests.filter((r) => r.headers['webhook-id'] === event.id)).toHaveLength(1);
   });

@@ -25,7 +25,7 @@ describe.each(DATABASE_KINDS)('handing new deliveries to the local worker on %s'
   let server: TestServer;
   const gate = gatedSender();
   const rows = async () =>
-    (await server.app.services.orm.em
+    (await server.app.orm.em
       .getConnection()
       .execute('select status, locked_by, next_attempt_at, locked_until from deliveries')) as Array<Record<string, unknown>>;
 

@@ -136,7 +136,7 @@ describe.each(DATABASE_KINDS)('hooks on %s', (kind) => {
     const { createHook: created } = await server.admin.CreateHook({ input: input() });
     // hookwire disables a hook itself when its endpoint answers 410 Gone (the delivery
     // engine's job, tested there); here the state is set as the engine would leave it.
-    await server.app.services.orm.em
+    await server.app.orm.em
       .fork()
       .nativeUpdate(Hook, { id: created.id }, { enabled: false, disabledAt: new Date(), disabledReason: 'the endpoint answered 410 Gone' });
     const { hook: gone } = await server.admin.Hook({ id: created.id });

@@ -142,7 +142,7 @@ describe.each(DATABASE_KINDS)('probes on %s', (kind) => {
     try {
       // Ready once every part has come up (the worker loop has turned, listeners are connected).
       await eventually(async () => (await get(server.app.url, '/readyz')).status === 200);
-      await server.app.services.orm.close(true);
+      await server.app.orm.close(true);
       const started = Date.now();
       const ready = await get(server.app.url, '/readyz');
       expect(ready.status).toBe(503);

@@ -273,7 +273,11 @@ describe.each(DATABASE_KINDS)('replay and recovery on %s', (kind) => {
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: false } });
     await expectCode(server.admin.ReplayEvent({ eventId: event.id, hookId: hook.id }), 'BAD_USER_INPUT');
     expect((await server.admin.EventDeliveries({ id: event.id })).event.deliveries.totalCount).toBe(0);
-    await sleep(100);
-    expect(endpoint.requests).toHaveLength(0);
+    // A sentinel after re-enabling: the hook's first request is it, not a refused replay.
+    await server.admin.UpdateHook({ id: hook.id, input: { enabled: true } });
+    const sentinel = await server.emit('User.Created', { userId: 'u_sentinel' });
+    const [first] = await endpoint.waitFor(1);
+    expect(first.headers['webhook-id']).toBe(sentinel.id);
+    expect(endpoint.requests).toHaveLength(1);
   });
 });

@@ -14,11 +14,11 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
   const receivers = receiverPool();
   const receiver = receivers.start;
   const rows = async (sql: string, params: unknown[] = []) =>
-    (await server.app.services.orm.em.getConnection().execute(sql, params)) as Array<Record<string, unknown>>;
+    (await server.app.orm.em.getConnection().execute(sql, params)) as Array<Record<string, unknown>>;
   const eventIds = async () => (await rows('select id from events')).map((row) => String(row.id));
   const sweeper = (options: Partial<ConstructorParameters<typeof RetentionSweeper>[0]> = {}) =>
     new RetentionSweeper({
-      orm: server.app.services.orm,
+      orm: server.app.orm,
       dialect: kind,
       retentionMs: RETENTION,
       clock: systemClock,

@@ -312,15 +312,20 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
 
     it('refuses a waitFor over 30s or unparsable, and stores nothing', async () => {
       const endpoint = await receiver();
-      await server.createHook(endpoint.url, ['PostSignIn']);
+      await server.createHook(endpoint.url, ['PostSignIn'], { ordered: true });
       const count = async () => (await server.admin.Events({ types: ['PostSignIn'] })).events.totalCount;
       const before = await count();
       for (const waitFor of ['31s', '30001', '1m', 'soon', '-1s']) {
         await expectCode(server.admin.EmitEventAndWait({ input: { event: 'PostSignIn', payload: { userId: 'u_1' } }, waitFor }), 'BAD_USER_INPUT');
       }
-      await sleep(200);
       expect(await count()).toBe(before);
-      expect(endpoint.requests).toHaveLength(0);
+      // A valid sentinel, emitted after: the ordered hook delivers in event order, so once it has
+      // arrived, a refused emit that had been stored would have arrived before it.
+      const sentinel = await server.emit('PostSignIn', { userId: 'u_sentinel' });
+      const [first] = await endpoint.waitFor(1);
+      expect(first.headers['webhook-id']).toBe(sentinel.id);
+      expect(await count()).toBe(before + 1);
+      expect(endpoint.requests).toHaveLength(1);
     });
   });
 });

@@ -5,12 +5,12 @@ import {
   classifyRange,
   createAddressGuard,
   ipLiteralOf,
-  isAllowed,
   parseCidr,
   parseCidrs,
-  parseTargetUrl,
   targetHostRefusal,
+  unsendableUrlMessage,
 } from '../../src/delivery/address-guard';
+import { parseHttpUrl } from '../../src/util/http-url';
 
 describe('classifyAddress', () => {
   it.each([
@@ -85,17 +85,15 @@ describe('parseCidr', () => {
   );
 });
 
-describe('isAllowed / createAddressGuard', () => {
-  it('matches addresses inside the CIDRs only', () => {
-    const cidrs = ['127.0.0.0/8', '::1/128', '10.20.0.0/16'];
-    expect(isAllowed('127.0.0.1', cidrs)).toBe(true);
-    expect(isAllowed('::1', cidrs)).toBe(true);
-    expect(isAllowed('::ffff:127.0.0.1', cidrs)).toBe(true);
-    expect(isAllowed('10.20.255.1', cidrs)).toBe(true);
-    expect(isAllowed('10.21.0.1', cidrs)).toBe(false);
-    expect(isAllowed('::2', cidrs)).toBe(false);
-    expect(isAllowed('junk', cidrs)).toBe(false);
-    expect(isAllowed('10.0.0.1', [])).toBe(false);
+describe('createAddressGuard', () => {
+  it('exempts the addresses inside the allowed CIDRs only, an IPv4 block covering its IPv4-mapped form', () => {
+    const guard = createAddressGuard({ allowPrivateTargets: false, allowedCidrs: ['127.0.0.0/8', '::1/128', '10.20.0.0/16'] });
+    expect(guard.blockedReason('127.0.0.1')).toBeNull();
+    expect(guard.blockedReason('::1')).toBeNull();
+    expect(guard.blockedReason('::ffff:127.0.0.1')).toBeNull();
+    expect(guard.blockedReason('10.20.255.1')).toBeNull();
+    expect(guard.blockedReason('10.21.0.1')).toBe('private-use');
+    expect(createAddressGuard({ allowPrivateTargets: false, allowedCidrs: [] }).blockedReason('10.20.0.1')).toBe('private-use');
   });
 
   it('blocks non-public addresses unless exempt or private targets are allowed', () => {
@@ -125,10 +123,11 @@ describe('isAllowed / createAddressGuard', () => {
 
 describe('URL helpers', () => {
   it('accepts http(s) URLs only, with clear messages', () => {
-    expect(parseTargetUrl('https://example.com/hook')).toHaveProperty('url');
-    expect(parseTargetUrl('not a url')).toEqual({ error: 'invalid target URL "not a url"' });
-    expect(parseTargetUrl('ftp://example.com/')).toEqual({ error: 'unsupported target URL scheme "ftp:" (only http and https)' });
-    expect(parseTargetUrl('file:///etc/passwd')).toHaveProperty('error');
+    expect(parseHttpUrl('https://example.com/hook')).toEqual(new URL('https://example.com/hook'));
+    expect(parseHttpUrl('not a url')).toEqual({ problem: 'invalid' });
+    expect(parseHttpUrl('file:///etc/passwd')).toEqual({ problem: 'scheme', protocol: 'file:' });
+    expect(unsendableUrlMessage('not a url', { problem: 'invalid' })).toBe('invalid target URL "not a url"');
+    expect(unsendableUrlMessage('ftp://example.com/', { problem: 'scheme', protocol: 'ftp:' })).toBe('unsupported target URL scheme "ftp:" (only http and https)');
   });
 
   it('finds IP literals after URL normalisation', () => {
