@@ -4,8 +4,10 @@ import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
-import { insertEventsWithDeliveries, type FanOut } from '../history/fan-out';
+import type { Clock } from '../delivery/clock';
 import type { HandoffSource } from '../delivery/handoff';
+import type { FanOut } from '../queue/enqueue';
+import type { Queue } from '../queue/queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Page } from '../graphql/connection';
 import type { EventMessage } from '../realtime/topics';
@@ -13,6 +15,7 @@ import { matchesAnyEventPattern } from './event-pattern';
 import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
+import { insertEvents } from './event-insert';
 import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
 
@@ -48,11 +51,17 @@ export interface EmitListener {
   deliveriesQueued(count: number): void;
 }
 
+/** What an emit asks of the queue: deliveries for the events it writes, in its transaction. */
+export type EmitQueue = Pick<Queue, 'enqueue'>;
+
 /** Stores events with their deliveries and reads them back. */
 export class EventService {
   constructor(
     private readonly orm: Orm,
     private readonly sql: Sql,
+    private readonly queue: EmitQueue,
+    /** The app clock: deliveries are written due at its now. */
+    private readonly clock: Clock,
     private readonly eventTypes: EventTypeService,
     private readonly maxPayloadBytes: number,
     private readonly listener: EmitListener,
@@ -142,7 +151,10 @@ export class EventService {
     const handoff = this.handoffs?.openHandoff();
     let fanOut: FanOut;
     try {
-      fanOut = await this.sql.transaction((tx) => insertEventsWithDeliveries(tx, this.sql.dialect, fresh, handoff));
+      const now = this.clock.now();
+      fanOut = await this.sql.transaction(async (tx) =>
+        this.queue.enqueue(tx, await insertEvents(tx, this.sql.dialect, fresh), { now, handoff, selects: matchesAnyEventPattern }),
+      );
     } catch (error) {
       handoff?.abort();
       // The other writer has committed by the time its key collides with ours: a second pass sees its event.

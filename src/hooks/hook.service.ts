@@ -3,7 +3,8 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import { DeliveryAttempt } from '../history/delivery-attempt.entity';
-import type { DeliveryStore } from '../delivery/delivery-store';
+import type { Clock } from '../delivery/clock';
+import type { Queue } from '../queue/queue';
 import { generateSigningKey } from '../delivery/signer';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
@@ -38,12 +39,17 @@ export interface ExecutionStats {
   successCount: number;
 }
 
+/** What hooks ask of the queue: taking a disabled hook's deliveries off it, and putting them back. */
+export type HookQueue = Pick<Queue, 'park' | 'resume'>;
+
 /** Creates, changes and reads hooks. Every input is validated before anything is written. */
 export class HookService {
   constructor(
     private readonly orm: Orm,
     private readonly eventTypes: EventTypeService,
-    private readonly queue: DeliveryStore,
+    private readonly queue: HookQueue,
+    /** The app clock: resumed deliveries are due at its now. */
+    private readonly clock: Clock,
     /** The private-address guard's verdict on a URL's host; accepts everything by default. */
     private readonly targetRefusal: TargetRefusal = () => null,
   ) {}
@@ -98,7 +104,7 @@ export class HookService {
     }
     await em.flush();
     if (wasEnabled && !hook.enabled) await this.queue.park(hook.id);
-    if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, new Date());
+    if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, this.clock.now());
     return hook;
   }
 

@@ -1,5 +1,6 @@
-import type { Dialect, Orm } from '../db/database';
-import { dateParam, readDate } from './sql-values';
+import { readDate } from '../db/sql-values';
+import type { QueueDb } from './rows';
+import { OPEN } from './statuses';
 
 /** The delivery queue at one moment. */
 export interface QueueSnapshot {
@@ -16,23 +17,15 @@ export interface QueueSnapshot {
 const SNAPSHOT_SQL = `select count(*) as open,
     sum(case when next_attempt_at <= ? then 1 else 0 end) as due,
     min(case when next_attempt_at <= ? then next_attempt_at end) as oldest_due_at
-  from deliveries where status in ('PENDING', 'RETRYING')`;
+  from deliveries where status in (${OPEN})`;
 
-/** Counts the queue in one statement, for the metrics read at scrape time. */
-export class QueueStats {
-  constructor(
-    private readonly orm: Orm,
-    private readonly dialect: Dialect,
-  ) {}
-
-  /** The queue as of `now`. */
-  async snapshot(now: Date): Promise<QueueSnapshot> {
-    const at = dateParam(this.dialect, now);
-    const [row] = await this.orm.em.getConnection().execute<Array<Record<string, unknown>>>(SNAPSHOT_SQL, [at, at], 'all');
-    return {
-      due: Number(row?.due ?? 0),
-      open: Number(row?.open ?? 0),
-      oldestDueAt: readDate(row?.oldest_due_at),
-    };
-  }
+/** Counts the queue as of `now` in one statement, for the metrics read at scrape time and the console's overview. */
+export async function snapshot({ sql, dialect }: QueueDb, now: Date): Promise<QueueSnapshot> {
+  const at = dialect.date(now);
+  const [row] = await sql.all(SNAPSHOT_SQL, [at, at]);
+  return {
+    due: Number(row?.due ?? 0),
+    open: Number(row?.open ?? 0),
+    oldestDueAt: readDate(row?.oldest_due_at),
+  };
 }
