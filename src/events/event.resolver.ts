@@ -27,7 +27,7 @@ export class EventResolver {
   ): Promise<EventNode> {
     const waitMs = waitFor ? validateWaitFor(waitFor) : 0;
     const event = await services.events.emit({ ...input, emitter: emitterOf(principal) });
-    if (waitMs > 0) await waitForFirstAttempts(services.orm, services.pubSub, event.id, waitMs);
+    if (waitMs > 0) await waitForFirstAttempts(services.events, services.pubSub, event.id, waitMs);
     return toEventNode(event);
   }
 

@@ -51,8 +51,8 @@ export interface EmitListener {
   deliveriesQueued(count: number): void;
 }
 
-/** What an emit asks of the queue: deliveries for the events it writes, in its transaction. */
-export type EmitQueue = Pick<Queue, 'enqueue'>;
+/** What events ask of the queue: deliveries for the events an emit writes, in its transaction, and how many still wait. */
+export type EmitQueue = Pick<Queue, 'enqueue' | 'firstAttemptsWaiting'>;
 
 /** Stores events with their deliveries and reads them back. */
 export class EventService {
@@ -178,6 +178,11 @@ export class EventService {
     const rows = await this.orm.em.fork().find(Event, { emitter: { $in: emitters }, idempotencyKey: { $in: keys } });
     for (const event of rows) known.set(keyPair(event.emitter as string, event.idempotencyKey as string), event);
     return known;
+  }
+
+  /** How many deliveries of an event still wait for their first attempt (`emitEvent(waitFor:)`). */
+  firstAttemptsWaiting(eventId: string): Promise<number> {
+    return this.queue.firstAttemptsWaiting(eventId);
   }
 
   /** An event, without its payload: read it with {@link payloadTextsOf} when it is asked for. */

@@ -1,5 +1,3 @@
-import type { Orm } from '../db/database';
-import { Delivery } from '../history/delivery.entity';
 import { parseDurationArgument } from '../graphql/duration-argument';
 import type { HookwirePubSub } from '../realtime/pubsub';
 
@@ -13,18 +11,23 @@ export function validateWaitFor(text: string): number {
   return parseDurationArgument(text, 'waitFor', MAX_WAIT_FOR_MS, '30s');
 }
 
+/** Where the wait reads how many deliveries of an event still wait for their first attempt (the queue). */
+export interface FirstAttempts {
+  firstAttemptsWaiting(eventId: string): Promise<number>;
+}
+
 /**
  * Waits until every queued delivery of the event has had its first attempt, or until
  * `timeoutMs` passes; returns whether all had. Woken by the live attempt feed, checked
  * against the database.
  */
-export async function waitForFirstAttempts(orm: Orm, pubSub: HookwirePubSub, eventId: string, timeoutMs: number): Promise<boolean> {
+export async function waitForFirstAttempts(queue: FirstAttempts, pubSub: HookwirePubSub, eventId: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   const updates = pubSub.subscribe('DELIVERY_UPDATED');
   let nextUpdate = updates.next();
   try {
     for (;;) {
-      const waiting = await orm.em.fork().count(Delivery, { event: eventId, status: 'PENDING', attemptCount: 0 });
+      const waiting = await queue.firstAttemptsWaiting(eventId);
       if (waiting === 0) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;

@@ -9,7 +9,7 @@ import { enqueueEvents, type EnqueueOptions, type FanOut, type QueuedEvent } fro
 import type { DisablePolicy } from './hook-health';
 import { recordedAttempts } from './record-attempts';
 import type { QueueDb } from './rows';
-import { snapshot, type QueueSnapshot } from './stats';
+import { attemptCounts, firstAttemptsWaiting, snapshot, type AttemptCounts, type QueueSnapshot } from './stats';
 
 /**
  * The delivery queue: the `deliveries` table, with the attempts recorded against it. A row's
@@ -83,5 +83,15 @@ export class Queue implements WorkQueue {
   /** The queue's gauges as of `now`. */
   snapshot(now: Date): Promise<QueueSnapshot> {
     return snapshot(this.db, now);
+  }
+
+  /** Each hook's attempts since `since`, and its successful ones (hooks without attempts left out). */
+  attemptCounts(hookIds: readonly string[], since: Date): Promise<Map<string, AttemptCounts>> {
+    return attemptCounts(this.db, hookIds, since);
+  }
+
+  /** How many deliveries of an event still wait for their first attempt. */
+  firstAttemptsWaiting(eventId: string): Promise<number> {
+    return firstAttemptsWaiting(this.db, eventId);
   }
 }

@@ -1,6 +1,6 @@
-import { readDate } from '../db/sql-values';
+import { placeholders, readDate } from '../db/sql-values';
 import type { QueueDb } from './rows';
-import { OPEN } from './statuses';
+import { DeliveryStatus, OPEN } from './statuses';
 
 /** The delivery queue at one moment. */
 export interface QueueSnapshot {
@@ -28,4 +28,35 @@ export async function snapshot({ sql, dialect }: QueueDb, now: Date): Promise<Qu
     open: Number(row?.open ?? 0),
     oldestDueAt: readDate(row?.oldest_due_at),
   };
+}
+
+/** A hook's attempts over a period, and how many of them succeeded. */
+export interface AttemptCounts {
+  requests: number;
+  successes: number;
+}
+
+/**
+ * Each hook's attempts that started at `since` or later, and its successful ones, by hook id (a
+ * hook without attempts is left out): one statement over the (hook_id, started_at) index,
+ * whatever the number of hooks. SQLite's 0/1 and PostgreSQL's booleans both read as a condition.
+ */
+export async function attemptCounts({ sql, dialect }: QueueDb, hookIds: readonly string[], since: Date): Promise<Map<string, AttemptCounts>> {
+  if (hookIds.length === 0) return new Map();
+  const rows = await sql.all(
+    `select hook_id, count(*) as requests, sum(case when succeeded then 1 else 0 end) as successes from delivery_attempts
+     where hook_id in (${placeholders(hookIds.length)}) and started_at >= ? group by hook_id`,
+    [...hookIds, dialect.date(since)],
+  );
+  // PostgreSQL answers count(*) as a bigint string.
+  return new Map(rows.map((row) => [String(row.hook_id), { requests: Number(row.requests), successes: Number(row.successes) }]));
+}
+
+/** How many deliveries of an event still wait for their first attempt. */
+export async function firstAttemptsWaiting({ sql }: QueueDb, eventId: string): Promise<number> {
+  const [row] = await sql.all(
+    `select count(*) as waiting from deliveries where event_id = ? and status = '${DeliveryStatus.PENDING}' and attempt_count = 0`,
+    [eventId],
+  );
+  return Number(row?.waiting ?? 0);
 }
