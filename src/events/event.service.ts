@@ -16,6 +16,7 @@ import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
 import { insertEvents } from './event-insert';
+import { keyPair, reusedKey } from './idempotency-keys';
 import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
 
@@ -243,20 +244,4 @@ export function toEventMessage(event: Event): EventMessage {
 /** True when the live feed's `types` filter (exact names or patterns) selects the event. */
 export function feedSelects(types: readonly string[] | null | undefined, event: string): boolean {
   return !types || types.length === 0 || matchesAnyEventPattern(types, event);
-}
-
-/** The map key of an (emitter, idempotency key) pair: an emitter never holds NUL, so no two pairs share one. */
-function keyPair(emitter: string, idempotencyKey: string): string {
-  return `${emitter}\u0000${idempotencyKey}`;
-}
-
-/** The error for an idempotency key its emitter used before with another input. */
-function reusedKey(existing: Event, prefix: string, field: string): ConflictError {
-  const key = existing.idempotencyKey as string;
-  // Echo a bounded piece of the key: enough to recognise it, not a long input back.
-  const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-  return new ConflictError(
-    `${prefix}idempotencyKey "${shown}" was used for event ${existing.id} with another input; use a new key for a new event`,
-    field,
-  );
 }
