@@ -12,14 +12,11 @@ import { DeliveryService } from './history/delivery.service';
 import { OverviewService } from './history/overview.service';
 import { systemClock, type Clock } from './delivery/clock';
 import { createAddressGuard, targetHostRefusal } from './delivery/address-guard';
-import { DeliveryStore } from './delivery/delivery-store';
 import { Dispatcher } from './delivery/dispatcher';
 import { createHttpSender } from './delivery/http-sender';
 import type { AttemptResult } from './delivery/job';
 import type { OperationalEvent } from './delivery/operational-events';
 import { errorKindOf, responseOf } from './delivery/outcome';
-import { QueueStats } from './delivery/queue-stats';
-import { RetentionSweeper } from './delivery/retention';
 import { retryPolicyOf } from './delivery/retry-policy';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
@@ -29,6 +26,8 @@ import { EventService, MAX_BATCH } from './events/event.service';
 import { FirstAttempts } from './events/first-attempts';
 import { HookTestService } from './hooks/hook-test.service';
 import { HookService } from './hooks/hook.service';
+import { Queue } from './queue/queue';
+import { RetentionSweeper } from './queue/retention';
 import { createLogger, type Logger } from './logger';
 import { Closers } from './util/closers';
 import { Metrics } from './observability/metrics';
@@ -104,8 +103,12 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   const sender = overrides.sender ?? createHttpSender({ guard: targetGuard, maxResponseBytes: config.maxResponseBytes });
   opened.add('HTTP sender', () => sender.close());
   const clock = overrides.clock ?? systemClock;
-  const queueStats = new QueueStats(orm, config.database.kind);
-  const metrics = new Metrics({ queue: queueStats, clock, logger });
+  const sql = createSql(orm);
+  const store = new Queue(sql, {
+    disableAfterMs: config.disableAfterMs,
+    minFailures: MIN_FAILURES_BEFORE_DISABLE,
+  });
+  const metrics = new Metrics({ queue: store, clock, logger });
   const live = config.redisUrl
     ? (await import('./realtime/redis-pubsub')).createRedisPubSub(config.redisUrl, `hookwire:${databaseIdentity(config.database)}:`, {
         logger,
@@ -114,14 +117,9 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     : createLivePubSub();
   opened.add('live feed', () => live.close());
   const userAgent = `hookwire/${VERSION}`;
-  const sql = createSql(orm);
   // Every path that meets the database down reports here: the outage is logged as it starts and ends.
   const outage = new DatabaseOutage(logger, () => sql.writable());
   opened.add('outage monitor', () => outage.close());
-  const store = new DeliveryStore(sql, {
-    disableAfterMs: config.disableAfterMs,
-    minFailures: MIN_FAILURES_BEFORE_DISABLE,
-  });
   let emitOperational: (events: OperationalEvent[]) => Promise<void> = async () => {};
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
@@ -154,7 +152,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
 
   const eventTypes = new EventTypeService(orm, live.pubSub, (listener) => live.onReconnect(listener));
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
-  const hooks = new HookService(orm, eventTypes, store, (url) => targetHostRefusal(targetGuard, url));
+  const hooks = new HookService(orm, eventTypes, store, clock, (url) => targetHostRefusal(targetGuard, url));
   const services: Services = {
     limits: config,
     pubSub: live.pubSub,
@@ -163,11 +161,11 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     eventTypes,
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
-    deliveries: new DeliveryService(orm, store, () => deliveriesQueued()),
+    deliveries: new DeliveryService(orm, store, clock, () => deliveriesQueued()),
     deliveryPages: new DeliveryPages(orm),
-    firstAttempts: new FirstAttempts(orm, live.pubSub),
-    overview: new OverviewService(orm, config.database.kind, queueStats),
-    events: new EventService(orm, sql, eventTypes, config.maxPayloadBytes, {
+    firstAttempts: new FirstAttempts(store, live.pubSub),
+    overview: new OverviewService(orm, config.database.kind, store),
+    events: new EventService(orm, sql, store, clock, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
       deliveriesQueued: () => deliveriesQueued(),
     }, dispatcher),
@@ -208,7 +206,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   }
   if (dispatcher) queueSignal.listen(() => dispatcher.wake());
   const retention = runsWorker
-    ? new RetentionSweeper({ orm, dialect: config.database.kind, retentionMs: config.retentionMs, clock, logger })
+    ? new RetentionSweeper({ sql, retentionMs: config.retentionMs, clock, logger })
     : undefined;
   if (retention) {
     retention.start();

@@ -2,15 +2,15 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { dialectOf, type Dialect, type Orm } from './database';
 import { SQLITE_BUSY_TIMEOUT_MS } from './orm-config';
 
-/** A row as the driver returns it; see `delivery/sql-values.ts` for reading its values. */
+/** A row as the driver returns it; see `sql-values.ts` for reading its values. */
 export type Row = Record<string, unknown>;
 
 /** Runs statements written with `?` placeholders, on one connection (or transaction). */
 export interface SqlSession {
   /** Rows the statement returns (a `select`, or a write with `returning`). */
   all(sql: string, params?: readonly unknown[]): Promise<Row[]>;
-  /** Runs a statement that returns no rows. */
-  run(sql: string, params?: readonly unknown[]): Promise<void>;
+  /** Runs a statement for its effect; resolves with the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
 /** Plain SQL on the ORM's own connections, for the queue's hot paths. */
@@ -35,14 +35,14 @@ interface Pool {
 interface SqliteStatement {
   reader: boolean;
   all(params: unknown[]): Row[];
-  run(params: unknown[]): unknown;
+  run(params: unknown[]): { changes: number };
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): void;
 }
 interface PgConnection {
-  query(config: { text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+  query(config: { text: string; values: unknown[] }): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
 // Prepared statements kept per SQLite connection; the hot statements are a few dozen texts.
@@ -155,8 +155,8 @@ function sqliteSession(raw: object): Session {
     async run(sql, params = []) {
       const statement = prepared(sql, params.length);
       // A write with `returning` must be stepped through its rows to run at all.
-      if (statement.reader) statement.all(params as unknown[]);
-      else statement.run(params as unknown[]);
+      if (statement.reader) return statement.all(params as unknown[]).length;
+      return statement.run(params as unknown[]).changes;
     },
     async exec(sql) {
       connection.exec(sql);
@@ -185,7 +185,7 @@ function pgSession(raw: object): Session {
       return (await connection.query({ text: numbered(sql), values: params as unknown[] })).rows;
     },
     async run(sql, params = []) {
-      await connection.query({ text: numbered(sql), values: params as unknown[] });
+      return (await connection.query({ text: numbered(sql), values: params as unknown[] })).rowCount ?? 0;
     },
     async exec(sql) {
       await connection.query({ text: sql, values: [] });

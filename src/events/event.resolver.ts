@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EmitReadable } from '../auth/emit-readable';
-import { DeliveryConnection } from '../history/delivery.types';
-import { PageArgs } from '../graphql/connection';
 import { JSONObjectScalar } from '../graphql/scalars';
 import type { GraphQLContext } from '../graphql/context';
 import { emitterOf } from './emitter';
@@ -45,16 +43,6 @@ export class EventResolver {
   async payload(@Root() event: EventNode, @Ctx() { loaders }: GraphQLContext): Promise<Record<string, unknown>> {
     // An emitted or live event holds its payload already: what the request carried, or one event.
     return event.payload ?? loaders.payload(event.id);
-  }
-
-  @EmitReadable()
-  @FieldResolver(() => DeliveryConnection, { description: 'Where the event went: one delivery per hook.' })
-  async deliveries(
-    @Root() event: EventNode,
-    @Args(() => PageArgs) args: PageArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<DeliveryConnection> {
-    return loaders.eventDeliveries(event.id, args);
   }
 
   @Authorized('READ')

@@ -4,8 +4,10 @@ import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
-import { insertEventsWithDeliveries, type FanOut } from '../history/fan-out';
+import type { Clock } from '../delivery/clock';
 import type { HandoffSource } from '../delivery/handoff';
+import type { FanOut } from '../queue/enqueue';
+import type { Queue } from '../queue/queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Page } from '../db/page';
 import type { EventMessage } from '../realtime/topics';
@@ -13,6 +15,8 @@ import { matchesAnyEventPattern } from './event-pattern';
 import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from './event.entity';
+import { insertEvents } from './event-insert';
+import { keyPair, reusedKey } from './idempotency-keys';
 import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
 
@@ -48,11 +52,17 @@ export interface EmitListener {
   deliveriesQueued(count: number): void;
 }
 
+/** What events ask of the queue: deliveries for the events an emit writes, in its transaction, and how many still wait. */
+export type EmitQueue = Pick<Queue, 'enqueue'>;
+
 /** Stores events with their deliveries and reads them back. */
 export class EventService {
   constructor(
     private readonly orm: Orm,
     private readonly sql: Sql,
+    private readonly queue: EmitQueue,
+    /** The app clock: deliveries are written due at its now. */
+    private readonly clock: Clock,
     private readonly eventTypes: EventTypeService,
     private readonly maxPayloadBytes: number,
     private readonly listener: EmitListener,
@@ -142,7 +152,10 @@ export class EventService {
     const handoff = this.handoffs?.openHandoff();
     let fanOut: FanOut;
     try {
-      fanOut = await this.sql.transaction((tx) => insertEventsWithDeliveries(tx, this.sql.dialect, fresh, handoff));
+      const now = this.clock.now();
+      fanOut = await this.sql.transaction(async (tx) =>
+        this.queue.enqueue(tx, await insertEvents(tx, this.sql.dialect, fresh), { now, handoff, selects: matchesAnyEventPattern }),
+      );
     } catch (error) {
       handoff?.abort();
       // The other writer has committed by the time its key collides with ours: a second pass sees its event.
@@ -226,20 +239,4 @@ export function toEventMessage(event: Event): EventMessage {
 /** True when the live feed's `types` filter (exact names or patterns) selects the event. */
 export function feedSelects(types: readonly string[] | null | undefined, event: string): boolean {
   return !types || types.length === 0 || matchesAnyEventPattern(types, event);
-}
-
-/** The map key of an (emitter, idempotency key) pair: an emitter never holds NUL, so no two pairs share one. */
-function keyPair(emitter: string, idempotencyKey: string): string {
-  return `${emitter}\u0000${idempotencyKey}`;
-}
-
-/** The error for an idempotency key its emitter used before with another input. */
-function reusedKey(existing: Event, prefix: string, field: string): ConflictError {
-  const key = existing.idempotencyKey as string;
-  // Echo a bounded piece of the key: enough to recognise it, not a long input back.
-  const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-  return new ConflictError(
-    `${prefix}idempotencyKey "${shown}" was used for event ${existing.id} with another input; use a new key for a new event`,
-    field,
-  );
 }

@@ -1,5 +1,3 @@
-import type { Orm } from '../db/database';
-import { Delivery } from '../history/delivery.entity';
 import { parseDurationArgument } from '../graphql/duration-argument';
 import type { HookwirePubSub } from '../realtime/pubsub';
 
@@ -13,10 +11,15 @@ export function validateWaitFor(text: string): number {
   return parseDurationArgument(text, 'waitFor', MAX_WAIT_FOR_MS, '30s');
 }
 
+/** Where the wait reads how many deliveries of an event still wait for their first attempt (the queue). */
+export interface WaitingFirstAttempts {
+  firstAttemptsWaiting(eventId: string): Promise<number>;
+}
+
 /** Waits for the first attempts of an event's deliveries (`emitEvent(waitFor:)`). */
 export class FirstAttempts {
   constructor(
-    private readonly orm: Orm,
+    private readonly queue: WaitingFirstAttempts,
     private readonly pubSub: HookwirePubSub,
   ) {}
 
@@ -31,7 +34,7 @@ export class FirstAttempts {
     let nextUpdate = updates.next();
     try {
       for (;;) {
-        const waiting = await this.orm.em.fork().count(Delivery, { event: eventId, status: 'PENDING', attemptCount: 0 });
+        const waiting = await this.queue.firstAttemptsWaiting(eventId);
         if (waiting === 0) return true;
         const left = deadline - Date.now();
         if (left <= 0) return false;

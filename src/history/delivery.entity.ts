@@ -2,16 +2,13 @@ import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref
 import type { AttemptTrigger } from '../delivery/job';
 import { Event } from '../events/event.entity';
 import { Hook } from '../hooks/hook.entity';
+import { DeliveryStatus } from '../queue/statuses';
 import { newId } from '../util/ids';
 
 /**
- * Where a delivery stands. `PENDING` waits for its first attempt, `RETRYING` for a later one;
- * `SUCCEEDED` and `FAILED` are final until someone redelivers; `SKIPPED` was recorded while
- * its hook was disabled and waits for a recovery.
+ * One event on its way to one hook, as the ORM reads it back. This table is the queue: every
+ * statement writing it is in `src/queue/`.
  */
-export type DeliveryStatus = 'PENDING' | 'RETRYING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
-
-/** One event on its way to one hook. This table is the queue: a worker claims due rows with a lease. */
 @Entity({ tableName: 'deliveries' })
 @Unique({ properties: ['event', 'hook'] })
 @Index({ properties: ['hook', 'createdAt'] })
@@ -39,7 +36,7 @@ export class Delivery {
   /** Indexed for the queue-depth metric and for recovery by status. */
   @Index()
   @Property({ type: 'string', length: 16 })
-  status: DeliveryStatus = 'PENDING';
+  status: DeliveryStatus = DeliveryStatus.PENDING;
 
   @Property({ type: 'integer' })
   attemptCount: number = 0;

@@ -1,7 +1,7 @@
 import type { AttemptMessage } from '../realtime/topics';
 import type { AttemptSummary } from './attempt-texts';
 import type { Delivery } from './delivery.entity';
-import type { DeliveryAttemptNode, DeliveryNode, DeliveryStatusEnum, DeliveryUpdate } from './delivery.types';
+import type { DeliveryAttemptNode, DeliveryNode, DeliveryUpdate } from './delivery.types';
 
 /** The GraphQL form of a delivery. */
 export function toDeliveryNode(delivery: Delivery): DeliveryNode {
@@ -10,7 +10,7 @@ export function toDeliveryNode(delivery: Delivery): DeliveryNode {
     hookId: delivery.hook.id,
     eventId: delivery.event.id,
     event: delivery.eventType,
-    status: delivery.status as DeliveryStatusEnum,
+    status: delivery.status,
     attemptCount: delivery.attemptCount,
     nextAttemptAt: delivery.nextAttemptAt ?? null,
     lastError: delivery.lastError ?? null,

@@ -1,18 +1,19 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { raw, type SqlEntityManager } from '@mikro-orm/knex';
 import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
-import type { DeliveryStore } from '../delivery/delivery-store';
+import type { Clock } from '../delivery/clock';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { Event } from '../events/event.entity';
 import { eventTypeCondition } from '../events/event-selection';
 import type { Page } from '../db/page';
 import { checkTimeRange, createdBetween } from '../graphql/time-range';
 import { Hook } from '../hooks/hook.entity';
-import { newId } from '../util/ids';
+import type { Queue } from '../queue/queue';
+import type { DeliveryStatus } from '../queue/statuses';
 import { ATTEMPT_TEXT_COLUMNS, ATTEMPT_TEXT_PROPERTIES, type AttemptSummary, type AttemptText, type AttemptTextSizes } from './attempt-texts';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import { Delivery, type DeliveryStatus } from './delivery.entity';
+import { Delivery } from './delivery.entity';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {
@@ -24,11 +25,16 @@ export interface DeliveryFilter {
   until?: Date | null;
 }
 
+/** What sending deliveries again asks of the queue. */
+export type RedeliveryQueue = Pick<Queue, 'redeliver' | 'recover' | 'replay'>;
+
 /** Reads deliveries and their attempts, and sends them again on request. */
 export class DeliveryService {
   constructor(
     private readonly orm: Orm,
-    private readonly queue: DeliveryStore,
+    private readonly queue: RedeliveryQueue,
+    /** The app clock: deliveries sent again are due at its now. */
+    private readonly clock: Clock,
     /** Told when deliveries were queued, so a worker here looks at once. */
     private readonly onQueued: () => void,
   ) {}
@@ -105,7 +111,7 @@ export class DeliveryService {
   async redeliver(deliveryId: string): Promise<Delivery> {
     const delivery = await this.get(deliveryId);
     await this.requireEnabled(delivery.hook.id);
-    if ((await this.queue.redeliver(deliveryId, new Date())) === 'in-flight') {
+    if ((await this.queue.redeliver(deliveryId, this.clock.now())) === 'in-flight') {
       throw new BadUserInputError(`delivery ${deliveryId} has an attempt in flight; try again when it finishes`, 'deliveryId');
     }
     this.onQueued();
@@ -116,7 +122,7 @@ export class DeliveryService {
   async recoverFailed(hookId: string, since: Date, until: Date): Promise<number> {
     checkTimeRange(since, until);
     await this.requireEnabled(hookId);
-    const count = await this.queue.recover(hookId, since, until, new Date());
+    const count = await this.queue.recover(hookId, since, until, this.clock.now());
     if (count > 0) this.onQueued();
     return count;
   }
@@ -126,36 +132,13 @@ export class DeliveryService {
    * (it did not exist or did not match then), otherwise a new round of the one it has.
    */
   async replayEvent(eventId: string, hookId: string): Promise<Delivery> {
-    const em = this.orm.em.fork();
-    const event = await em.findOne(Event, { id: eventId });
+    const event = await this.orm.em.fork().findOne(Event, { id: eventId }, { fields: ['id', 'type'] });
     if (!event) throw new NotFoundError('event', eventId);
     await this.requireEnabled(hookId);
-    const existing = await em.findOne(Delivery, { event: eventId, hook: hookId });
-    if (existing) return this.redeliver(existing.id);
-    const now = new Date();
-    const id = newId('dlv');
-    try {
-      await em.insert(Delivery, {
-        id,
-        event: eventId,
-        hook: hookId,
-        eventType: event.type,
-        status: 'PENDING',
-        attemptCount: 0,
-        roundOffset: 0,
-        nextTrigger: 'MANUAL',
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-      });
-    } catch (error) {
-      // A concurrent replay of the same pair got there first: that delivery is the one.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      const raced = await em.findOneOrFail(Delivery, { event: eventId, hook: hookId });
-      return raced;
-    }
-    this.onQueued();
-    return this.get(id);
+    const { deliveryId, outcome } = await this.queue.replay(event, hookId, this.clock.now());
+    if (outcome === 'existing') return this.redeliver(deliveryId);
+    if (outcome === 'queued') this.onQueued();
+    return this.get(deliveryId);
   }
 
   private async requireEnabled(hookId: string): Promise<void> {

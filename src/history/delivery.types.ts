@@ -2,16 +2,9 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-gra
 import { EmitReadable } from '../auth/emit-readable';
 import { Connection, PageArgs } from '../graphql/connection';
 import { HookHeaderNode } from '../hooks/hook.types';
+import { DeliveryStatus } from '../queue/statuses';
 
-/** Where a delivery stands. */
-export enum DeliveryStatusEnum {
-  PENDING = 'PENDING',
-  RETRYING = 'RETRYING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-  SKIPPED = 'SKIPPED',
-}
-registerEnumType(DeliveryStatusEnum, {
+registerEnumType(DeliveryStatus, {
   name: 'DeliveryStatus',
   description:
     'PENDING waits for its first attempt, RETRYING for a later one; SUCCEEDED and FAILED are final until redelivered; SKIPPED was recorded while the hook was disabled.',
@@ -91,8 +84,8 @@ export class DeliveryNode {
   event!: string;
 
   @EmitReadable()
-  @Field(() => DeliveryStatusEnum)
-  status!: DeliveryStatusEnum;
+  @Field(() => DeliveryStatus)
+  status!: DeliveryStatus;
 
   @EmitReadable()
   @Field(() => Int)
@@ -121,8 +114,8 @@ export class DeliveryConnection extends Connection(DeliveryNode, 'Delivery') {}
 /** The arguments of `Hook.deliveries`. */
 @ArgsType()
 export class DeliveriesArgs extends PageArgs {
-  @Field(() => DeliveryStatusEnum, { nullable: true })
-  status?: DeliveryStatusEnum | null;
+  @Field(() => DeliveryStatus, { nullable: true })
+  status?: DeliveryStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Only deliveries of this event type.' })
   event?: string | null;
@@ -134,8 +127,8 @@ export class AllDeliveriesArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: "Only this hook's deliveries." })
   hookId?: string | null;
 
-  @Field(() => DeliveryStatusEnum, { nullable: true })
-  status?: DeliveryStatusEnum | null;
+  @Field(() => DeliveryStatus, { nullable: true })
+  status?: DeliveryStatus | null;
 
   @Field(() => String, { nullable: true, description: 'An event type, or a pattern such as `User.*`.' })
   event?: string | null;
@@ -162,7 +155,7 @@ export class DeliveryUpdate {
   @Field(() => String)
   event!: string;
 
-  @Field(() => DeliveryStatusEnum, { description: 'The delivery status after this attempt.' })
+  @Field(() => DeliveryStatus, { description: 'The delivery status after this attempt.' })
   status!: string;
 
   @Field(() => Int)

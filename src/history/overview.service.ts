@@ -1,6 +1,7 @@
 import type { Dialect, Orm } from '../db/database';
-import type { QueueSnapshot, QueueStats } from '../delivery/queue-stats';
-import { dateParam } from '../delivery/sql-values';
+import { dateParam } from '../db/dialect';
+import type { Queue } from '../queue/queue';
+import type { QueueSnapshot } from '../queue/stats';
 import { BadUserInputError } from '../errors';
 
 const HOUR_MS = 3_600_000;
@@ -35,7 +36,7 @@ export class OverviewService {
   constructor(
     private readonly orm: Orm,
     private readonly dialect: Dialect,
-    private readonly queue: QueueStats,
+    private readonly queue: Pick<Queue, 'snapshot'>,
   ) {}
 
   /** Attempts per hour over the last `hours` hours (the current, partial hour last), succeeded against failed. */

@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DeliveriesArgs, DeliveryConnection } from '../history/delivery.types';
 import type { GraphQLContext } from '../graphql/context';
 import { validateGracePeriod } from './hook-validation';
 import { toHookNode } from './hook.mapping';
@@ -82,14 +81,5 @@ export class HookResolver {
   @FieldResolver(() => HookExecutionStats, { description: 'Attempts and successes in the last 24 hours.' })
   async executionStats(@Root() hook: HookNode, @Ctx() { loaders }: GraphQLContext): Promise<HookExecutionStats> {
     return loaders.executionStats(hook.id);
-  }
-
-  @FieldResolver(() => DeliveryConnection, { description: 'Deliveries to this hook, newest first.' })
-  async deliveries(
-    @Root() hook: HookNode,
-    @Args(() => DeliveriesArgs) args: DeliveriesArgs,
-    @Ctx() { loaders }: GraphQLContext,
-  ): Promise<DeliveryConnection> {
-    return loaders.hookDeliveries(hook.id, args);
   }
 }

@@ -1,9 +1,8 @@
-import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import { findPage } from '../db/paginate';
-import { DeliveryAttempt } from '../history/delivery-attempt.entity';
-import type { DeliveryStore } from '../delivery/delivery-store';
+import type { Clock } from '../delivery/clock';
+import type { Queue } from '../queue/queue';
 import { generateSigningKey, keysInGrace } from '../delivery/signer';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
@@ -39,12 +38,17 @@ export interface ExecutionStats {
   successCount: number;
 }
 
+/** What hooks ask of the queue: taking a disabled hook's deliveries off it and putting them back, and counting its attempts. */
+export type HookQueue = Pick<Queue, 'park' | 'resume' | 'attemptCounts'>;
+
 /** Creates, changes and reads hooks. Every input is validated before anything is written. */
 export class HookService {
   constructor(
     private readonly orm: Orm,
     private readonly eventTypes: EventTypeService,
-    private readonly queue: DeliveryStore,
+    private readonly queue: HookQueue,
+    /** The app clock: resumed deliveries are due at its now. */
+    private readonly clock: Clock,
     /** The private-address guard's verdict on a URL's host; accepts everything by default. */
     private readonly targetRefusal: TargetRefusal = () => null,
   ) {}
@@ -99,7 +103,7 @@ export class HookService {
     }
     await em.flush();
     if (wasEnabled && !hook.enabled) await this.queue.park(hook.id);
-    if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, new Date());
+    if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, this.clock.now());
     return hook;
   }
 
@@ -171,24 +175,16 @@ export class HookService {
 
   /**
    * Each hook's attempts and successful attempts in the 24 hours before `now`, as Logto's
-   * console shows them: two statements, whatever the number of hooks.
+   * console shows them: one statement, whatever the number of hooks.
    */
-  async executionStatsOf(hookIds: readonly string[], now = new Date()): Promise<Map<string, ExecutionStats>> {
-    const em = this.orm.em.fork() as SqlEntityManager;
-    const since = new Date(now.getTime() - DAY_MS);
-    const countByHook = async (onlySucceeded: boolean): Promise<Map<string, number>> => {
-      const where = { hookId: { $in: [...hookIds] }, startedAt: { $gte: since }, ...(onlySucceeded ? { succeeded: true } : {}) };
-      const rows = await em
-        .createQueryBuilder(DeliveryAttempt)
-        .select(['hookId', raw('count(*) as attempts')])
-        .where(where)
-        .groupBy('hookId')
-        .execute<Array<{ hookId: string; attempts: number | string }>>('all');
-      // PostgreSQL answers count(*) as a bigint string.
-      return new Map(rows.map((row) => [row.hookId, Number(row.attempts)]));
-    };
-    const [requests, successes] = await Promise.all([countByHook(false), countByHook(true)]);
-    return new Map(hookIds.map((id) => [id, { requestCount: requests.get(id) ?? 0, successCount: successes.get(id) ?? 0 }]));
+  async executionStatsOf(hookIds: readonly string[], now = this.clock.now()): Promise<Map<string, ExecutionStats>> {
+    const counts = await this.queue.attemptCounts(hookIds, new Date(now.getTime() - DAY_MS));
+    return new Map(
+      hookIds.map((id) => {
+        const count = counts.get(id);
+        return [id, { requestCount: count?.requests ?? 0, successCount: count?.successes ?? 0 }];
+      }),
+    );
   }
 
   private async findOrFail(em: ReturnType<Orm['em']['fork']>, id: string): Promise<Hook> {

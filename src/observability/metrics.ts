@@ -3,7 +3,7 @@ import type { Clock } from '../delivery/clock';
 import type { AttemptResult } from '../delivery/job';
 import { errorKindOf } from '../delivery/outcome';
 
-/** The queue's numbers at one moment (the engine's `QueueStats` provides them). */
+/** The queue's numbers at one moment (`Queue.snapshot`, src/queue/stats.ts, provides them). */
 export interface QueueSnapshot {
   due: number;
   open: number;

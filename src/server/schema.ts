@@ -5,6 +5,7 @@ import { ViewerResolver } from '../auth/viewer.resolver';
 import { scopeAuthChecker } from '../auth/auth-checker';
 import { closeFieldsToEmitKeys } from '../auth/emit-readable';
 import { AttemptRequestResolver, AttemptResponseResolver } from '../history/attempt-text.resolver';
+import { EventDeliveriesResolver, HookDeliveriesResolver } from '../history/delivery-links.resolver';
 import { DeliveryResolver } from '../history/delivery.resolver';
 import { OverviewResolver } from '../history/overview.resolver';
 import { EventFeedResolver } from '../events/event-feed.resolver';
@@ -17,8 +18,10 @@ import type { HookwirePubSub } from '../realtime/pubsub';
 /** Every resolver class of the API. */
 export const RESOLVERS = [
   HookResolver,
+  HookDeliveriesResolver,
   HookHeaderResolver,
   EventResolver,
+  EventDeliveriesResolver,
   EventFeedResolver,
   DeliveryResolver,
   AttemptRequestResolver,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/delivery/clock';
-import { RetentionSweeper } from '../../src/delivery/retention';
+import { createSql } from '../../src/db/sql';
+import { RetentionSweeper } from '../../src/queue/retention';
 import { DATABASE_KINDS } from '../support/databases';
 import { receiverPool } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
@@ -18,8 +19,7 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
   const eventIds = async () => (await rows('select id from events')).map((row) => String(row.id));
   const sweeper = (options: Partial<ConstructorParameters<typeof RetentionSweeper>[0]> = {}) =>
     new RetentionSweeper({
-      orm: server.app.orm,
-      dialect: kind,
+      sql: createSql(server.app.orm),
       retentionMs: RETENTION,
       clock: systemClock,
       logger: server.app.logger,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldDisable, summarizeHealth } from '../../src/delivery/hook-health';
+import { shouldDisable, summarizeHealth } from '../../src/queue/hook-health';
 import type { AttemptResult } from '../../src/delivery/job';
 import { operationalEventsOf } from '../../src/delivery/operational-events';
 import type { AttemptOutcome } from '../../src/delivery/outcome';

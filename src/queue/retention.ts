@@ -1,7 +1,8 @@
-import type { Dialect, Orm } from '../db/database';
-import type { Clock } from './clock';
-import type { EngineLogger } from './delivery-log';
-import { dateParam } from './sql-values';
+import { sqlDialect } from '../db/dialect';
+import type { Sql } from '../db/sql';
+import type { Clock } from '../delivery/clock';
+import type { EngineLogger } from '../delivery/delivery-log';
+import { OPEN } from './statuses';
 
 /** What one retention pass deleted. */
 export interface RetentionCounts {
@@ -13,8 +14,7 @@ export interface RetentionCounts {
 
 /** How the sweeper runs; `retentionMs` comes from `HOOKWIRE_RETENTION`, the rest has defaults. */
 export interface RetentionOptions {
-  orm: Orm;
-  dialect: Dialect;
+  sql: Sql;
   retentionMs: number;
   clock: Clock;
   logger: EngineLogger;
@@ -29,7 +29,7 @@ export interface RetentionOptions {
 }
 
 // Each statement deletes one bounded batch: SQLite has no DELETE … LIMIT by default, hence the
-// subquery; and no RETURNING, which the libsql driver runs as a plain statement without rows.
+// subquery; and no RETURNING, so each reports only the number of rows it deleted.
 // Neither date column is indexed on its own, but old rows were inserted first, so a scan meets
 // them early and the LIMIT ends it soon.
 const ATTEMPTS_SQL = `delete from delivery_attempts where id in (
@@ -38,7 +38,7 @@ const ATTEMPTS_SQL = `delete from delivery_attempts where id in (
 const EVENTS_SQL = `delete from events where id in (
     select e.id from events e
     where e.created_at < ?
-      and not exists (select 1 from deliveries d where d.event_id = e.id and d.status in ('PENDING', 'RETRYING'))
+      and not exists (select 1 from deliveries d where d.event_id = e.id and d.status in (${OPEN}))
     limit ?)`;
 
 /**
@@ -75,7 +75,7 @@ export class RetentionSweeper {
 
   /** Deletes everything older than `now` minus the retention period; resolves with the counts. */
   async runOnce(now: Date): Promise<RetentionCounts> {
-    const cutoff = dateParam(this.options.dialect, new Date(now.getTime() - this.options.retentionMs));
+    const cutoff = sqlDialect(this.options.sql.dialect).date(new Date(now.getTime() - this.options.retentionMs));
     // Attempts first: an event then only takes along attempts younger than the cutoff,
     // which keeps each cascading delete small.
     const attempts = await this.deleteInBatches(ATTEMPTS_SQL, cutoff);
@@ -86,11 +86,9 @@ export class RetentionSweeper {
   private async deleteInBatches(sql: string, cutoff: number | Date): Promise<number> {
     let total = 0;
     for (;;) {
-      const { affectedRows } = await this.options.orm.em
-        .getConnection()
-        .execute<{ affectedRows: number }>(sql, [cutoff, this.batchSize], 'run');
-      total += affectedRows;
-      if (affectedRows < this.batchSize || this.stopping) return total;
+      const deleted = await this.options.sql.run(sql, [cutoff, this.batchSize]);
+      total += deleted;
+      if (deleted < this.batchSize || this.stopping) return total;
       await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
     }
   }

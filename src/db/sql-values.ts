@@ -1,13 +1,9 @@
-import type { Dialect } from '../db/database';
-
 /**
  * Raw statements see each dialect's storage as it is: SQLite keeps dates as epoch
  * milliseconds, JSON as text and booleans as 0/1; PostgreSQL returns timestamps as text
- * and JSON already parsed. These helpers convert at that one boundary.
+ * and JSON already parsed. These readers accept either, so a row reads the same from both
+ * (parameters going in are the dialect's business: `dialect.ts`).
  */
-export function dateParam(dialect: Dialect, date: Date): number | Date {
-  return dialect === 'sqlite' ? date.getTime() : date;
-}
 
 /** A stored date read back, or null. */
 export function readDate(value: unknown): Date | null {
@@ -40,9 +36,4 @@ const placeholderLists: string[] = [];
 export function placeholders(count: number): string {
   if (count > 1_000) return Array.from({ length: count }, () => '?').join(', ');
   return (placeholderLists[count] ??= Array.from({ length: count }, () => '?').join(', '));
-}
-
-/** A boolean parameter: SQLite stores 1/0. */
-export function boolParam(dialect: Dialect, value: boolean): number | boolean {
-  return dialect === 'sqlite' ? (value ? 1 : 0) : value;
 }

@@ -1,4 +1,4 @@
-import type { AttemptResult } from './job';
+import type { AttemptResult } from '../delivery/job';
 
 /** How one batch of attempts moves a hook's failure streak. */
 export interface HealthChange {

@@ -1,5 +1,5 @@
-import type { DeliveryJob } from './job';
-import { readBoolean, readJson } from './sql-values';
+import type { DeliveryJob } from '../delivery/job';
+import { readBoolean, readJson } from '../db/sql-values';
 
 /** The part of a job its hook decides: where it goes, with which headers, signed by which keys. */
 export type HookTarget = Pick<DeliveryJob, 'hookId' | 'url' | 'headers' | 'signingKey' | 'retiredSigningKeys' | 'rateLimit' | 'ordered'>;

@@ -1,0 +1,128 @@
+import type { SqlDialect } from '../db/dialect';
+import type { Row, SqlSession } from '../db/sql';
+import { readBoolean, readJson } from '../db/sql-values';
+import type { Handoff } from '../delivery/handoff';
+import type { DeliveryJob } from '../delivery/job';
+import { newId } from '../util/ids';
+import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
+import { DELIVERY_COLUMNS, insertRows, type RowOf } from './rows';
+import { DeliveryStatus } from './statuses';
+
+/** A delivery row to write, by column. */
+export type DeliveryRow = RowOf<typeof DELIVERY_COLUMNS>;
+
+/** An event, already written in the caller's transaction, to queue deliveries for. */
+export interface QueuedEvent {
+  id: string;
+  type: string;
+  createdAt: Date;
+  /** Its payload as stored: spliced into the body of every delivery handed over. */
+  payloadJson: string;
+}
+
+/** How an emit queues its events. */
+export interface EnqueueOptions {
+  /** Written as the deliveries' creation and due time: the app clock's now. */
+  now: Date;
+  /** Whether a hook's `events` patterns select an event type (the events feature's rule). */
+  selects(patterns: readonly string[], eventType: string): boolean;
+  /** This process's dispatcher's room, when it runs one. */
+  handoff?: Handoff;
+}
+
+/** What an emit transaction queued. */
+export interface FanOut {
+  /** PENDING deliveries left for a worker to claim. */
+  queued: number;
+  /** Deliveries written leased to the handoff's worker, to pass to `handoff.commit` once committed. */
+  handedOver: DeliveryJob[];
+}
+
+/**
+ * Writes one delivery per hook that wants each event, inside the caller's transaction (the
+ * one that wrote the events), so they commit together or not at all: PENDING for an enabled
+ * hook, SKIPPED for a disabled one (so it can be recovered once the hook is enabled again).
+ * With a `handoff`, as many deliveries as this process's dispatcher has room for are written
+ * already leased to it and returned as jobs, so they go out on commit without being claimed.
+ * Plain multi-row INSERTs: this is the hot path of every emit.
+ */
+export async function enqueueEvents(
+  tx: SqlSession,
+  dialect: SqlDialect,
+  events: readonly QueuedEvent[],
+  { now: at, selects, handoff }: EnqueueOptions,
+): Promise<FanOut> {
+  if (events.length === 0) return { queued: 0, handedOver: [] };
+  // Read in the transaction, so a delivery goes to the hook as it is when the event commits.
+  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h`);
+  const now = dialect.date(at);
+  const leaseEnd = handoff ? dialect.date(handoff.leaseEnd) : null;
+  const rows: DeliveryRow[] = [];
+  const handedOver: DeliveryJob[] = [];
+  let queued = 0;
+  for (const row of hookRows) {
+    const hookId = String(row.id);
+    const patterns = readJson<string[]>(row.events);
+    const wanted = events.filter((event) => selects(patterns, event.type));
+    if (wanted.length === 0) continue;
+    const enabled = readBoolean(row.enabled);
+    const taken = enabled && handoff ? handoff.take({ hookId, rateLimit: readRateLimit(row.rate_limit), ordered: readBoolean(row.ordered) }, wanted.length) : 0;
+    const target = taken > 0 ? hookTargetFromRow(hookId, row) : undefined;
+    for (const [index, event] of wanted.entries()) {
+      const handed = handoff !== undefined && index < taken;
+      const delivery = newDelivery(event, hookId, now, enabled ? DeliveryStatus.PENDING : DeliveryStatus.SKIPPED);
+      // A disabled hook's delivery waits for a recovery; a handed-over one is leased until its lease ends.
+      if (!enabled) delivery.next_attempt_at = null;
+      else if (handed) {
+        delivery.next_attempt_at = leaseEnd;
+        delivery.locked_by = handoff.workerId;
+        delivery.locked_until = leaseEnd;
+      }
+      rows.push(delivery);
+      if (handed && target) {
+        handedOver.push({
+          ...target,
+          deliveryId: delivery.id as string,
+          eventId: event.id,
+          eventType: event.type,
+          eventCreatedAt: event.createdAt,
+          payloadJson: event.payloadJson,
+          attemptCount: 0,
+          roundOffset: 0,
+          trigger: 'SCHEDULED',
+        });
+      } else if (enabled) {
+        queued++;
+      }
+    }
+  }
+  await insertDeliveries(tx, rows);
+  return { queued, handedOver };
+}
+
+/**
+ * A new delivery of `event` to a hook, due at `now` (a dialect parameter), not leased, its
+ * first attempt SCHEDULED; callers change what differs.
+ */
+export function newDelivery(event: Pick<QueuedEvent, 'id' | 'type'>, hookId: string, now: unknown, status: DeliveryStatus): DeliveryRow {
+  return {
+    id: newId('dlv'),
+    event_id: event.id,
+    hook_id: hookId,
+    event_type: event.type,
+    status,
+    attempt_count: 0,
+    round_offset: 0,
+    next_trigger: 'SCHEDULED',
+    next_attempt_at: now,
+    locked_by: null,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** The one way deliveries are written. */
+export function insertDeliveries(session: SqlSession, rows: readonly DeliveryRow[]): Promise<void> {
+  return insertRows(session, 'deliveries', DELIVERY_COLUMNS, rows);
+}
