@@ -12,11 +12,10 @@ import { DeliveryService } from './history/delivery.service';
 import { OverviewService } from './history/overview.service';
 import { systemClock, type Clock } from './delivery/clock';
 import { createAddressGuard, targetHostRefusal } from './delivery/address-guard';
-import { Dispatcher } from './delivery/dispatcher';
+import { Engine } from './delivery/engine';
 import { createHttpSender } from './delivery/http-sender';
 import type { AttemptResult } from './delivery/job';
-import type { OperationalEvent } from './delivery/operational-events';
-import { errorKindOf, responseOf } from './delivery/outcome';
+import { errorKindOf, errorTextOf, responseOf } from './delivery/outcome';
 import { retryPolicyOf } from './delivery/retry-policy';
 import { localQueueSignal } from './delivery/queue-signal';
 import type { Sender } from './delivery/sender';
@@ -50,7 +49,8 @@ export interface App {
   services: Services;
   /** The database, for tests and tools that read it directly; resolvers never get it. */
   orm: Orm;
-  dispatcher: Dispatcher | undefined;
+  /** The delivery engine: in an `api` process, without a worker. */
+  engine: Engine;
   logger: Logger;
   /**
    * The admin key generated on the first start of an empty database, if this process made it.
@@ -120,35 +120,39 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
   // Every path that meets the database down reports here: the outage is logged as it starts and ends.
   const outage = new DatabaseOutage(logger, () => sql.writable());
   opened.add('outage monitor', () => outage.close());
-  let emitOperational: (events: OperationalEvent[]) => Promise<void> = async () => {};
   // Workers in other processes learn of new deliveries through PostgreSQL NOTIFY.
   const queueSignal =
     config.database.kind === 'postgres'
       ? (await import('./delivery/queue-signal-pg')).createPgQueueSignal(config.database.url, config.database.schema, logger, outage)
       : localQueueSignal;
-  opened.add('queue signal', () => queueSignal.close());
-  const dispatcher = runsWorker
-    ? new Dispatcher({
-        store,
-        sender,
-        clock,
-        random: overrides.random ?? Math.random,
-        retryPolicy: retryPolicyOf(config),
-        requestTimeoutMs: config.requestTimeoutMs,
-        concurrency: config.concurrency,
-        hookConcurrency: config.hookConcurrency,
-        leaseMs: config.leaseMs,
-        pollIntervalMs: config.pollIntervalMs,
-        userAgent,
-        logger,
-        onAttempt: (result) => {
-          metrics.recordAttempt(result);
-          live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
-        },
-        onOperationalEvents: (events) => emitOperational(events),
-        outage,
-      })
-    : undefined;
+  const engine = new Engine({
+    queue: store,
+    signal: queueSignal,
+    worker: runsWorker
+      ? {
+          sender,
+          clock,
+          random: overrides.random ?? Math.random,
+          retryPolicy: retryPolicyOf(config),
+          requestTimeoutMs: config.requestTimeoutMs,
+          concurrency: config.concurrency,
+          hookConcurrency: config.hookConcurrency,
+          leaseMs: config.leaseMs,
+          pollIntervalMs: config.pollIntervalMs,
+          userAgent,
+          logger,
+          outage,
+          shutdownGraceMs: config.shutdownGraceMs,
+          tasks: [new RetentionSweeper({ sql, retentionMs: config.retentionMs, clock, logger })],
+        }
+      : undefined,
+  });
+  // Closed after the HTTP server, as the signal is used by emits still being served.
+  opened.add('queue signal', () => engine.close());
+  engine.on('attemptRecorded', (result) => {
+    metrics.recordAttempt(result);
+    live.pubSub.publish('DELIVERY_UPDATED', toAttemptMessage(result));
+  });
 
   const eventTypes = new EventTypeService(orm, live.pubSub, (listener) => live.onReconnect(listener));
   const apiKeys = new ApiKeyService(orm, config.adminKey, live.pubSub);
@@ -161,25 +165,21 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     eventTypes,
     hooks,
     hookTests: new HookTestService(hooks, eventTypes, sender, { userAgent, timeoutMs: config.requestTimeoutMs }),
-    deliveries: new DeliveryService(orm, store, clock, () => deliveriesQueued()),
+    deliveries: new DeliveryService(orm, store, clock, () => engine.deliveriesQueued()),
     deliveryPages: new DeliveryPages(orm),
     firstAttempts: new FirstAttempts(store, live.pubSub),
     overview: new OverviewService(orm, config.database.kind, store),
     events: new EventService(orm, sql, store, clock, eventTypes, config.maxPayloadBytes, {
       eventEmitted: (message) => live.pubSub.publish('EVENT_EMITTED', message),
-      deliveriesQueued: () => deliveriesQueued(),
-    }, dispatcher),
+      deliveriesQueued: () => engine.deliveriesQueued(),
+    }, engine),
   };
-  function deliveriesQueued() {
-    dispatcher?.wake();
-    queueSignal.notify();
-  }
   // Operational events go through emitEvent like any other, so hooks can subscribe to them;
   // they are recorded as emitted by hookwire and carry no idempotency key.
-  emitOperational = async (events) => {
+  engine.on('operationalEvents', async (events) => {
     const requests = events.map((event) => ({ ...event, emitter: INTERNAL_EMITTER }));
     for (let start = 0; start < requests.length; start += MAX_BATCH) await services.events.emitMany(requests.slice(start, start + MAX_BATCH));
-  };
+  });
   const http = await startHttpServer({
     schema: runsApi ? await buildHookwireSchema(live.pubSub) : null,
     services,
@@ -191,27 +191,16 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     probes: {
       ready: async () => {
         await orm.em.getConnection().execute('select 1');
-        if (!live.healthy() || !queueSignal.healthy()) return false;
-        return dispatcher ? dispatcher.isAlive() : true;
+        return live.healthy() && engine.isReady();
       },
     },
   });
   opened.add('HTTP server', () => http.stop());
   // After the port is bound: a key made by a start that then fails would be stored, never shown.
   const generatedAdminKey = runsApi ? await apiKeys.bootstrapAdminKey() : undefined;
-  if (dispatcher) {
-    dispatcher.start();
-    // Added after the HTTP server, so closed before it: stop claiming and drain, then the rest.
-    opened.add('dispatcher', () => dispatcher.stop(config.shutdownGraceMs));
-  }
-  if (dispatcher) queueSignal.listen(() => dispatcher.wake());
-  const retention = runsWorker
-    ? new RetentionSweeper({ sql, retentionMs: config.retentionMs, clock, logger })
-    : undefined;
-  if (retention) {
-    retention.start();
-    opened.add('retention sweeper', () => retention.stop());
-  }
+  engine.start();
+  // Added after the HTTP server, so stopped before it: stop claiming and drain, then the rest.
+  opened.add('engine', () => engine.stop());
   const port = (http.server.address() as AddressInfo).port;
   logger.info({ pid: process.pid, port, role: config.role, database: config.database.kind }, 'hookwire started');
 
@@ -220,7 +209,7 @@ async function startParts(config: Config, overrides: AppOverrides, logger: Logge
     port,
     services,
     orm,
-    dispatcher,
+    engine,
     logger,
     generatedAdminKey,
     close: () => opened.closeAll(),
@@ -245,7 +234,7 @@ function toAttemptMessage(result: AttemptResult): AttemptMessage {
     succeeded: outcome.kind === 'success',
     responseStatus: responseOf(outcome)?.status ?? null,
     errorKind: errorKindOf(outcome),
-    errorMessage: outcome.kind === 'success' ? null : 'message' in outcome ? outcome.message : `HTTP ${outcome.status}`,
+    errorMessage: errorTextOf(outcome),
     durationMs: result.durationMs,
     nextAttemptAt: next.status === 'RETRYING' ? next.at.toISOString() : null,
     startedAt: result.startedAt.toISOString(),

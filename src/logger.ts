@@ -46,3 +46,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 export type { Logger };
+
+/**
+ * The log calls hookwire's parts make, declared once for all of them (the engine, the outage
+ * log, metrics, the live feed): pino's logger fits, and tests hand in a small fake. Parts
+ * import it as a type only, so none of them loads pino.
+ */
+export interface LogPort {
+  debug(object: object, message: string): void;
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+  /** When present, lets the hot path skip building lines nobody reads. */
+  isLevelEnabled?(level: string): boolean;
+}

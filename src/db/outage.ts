@@ -1,10 +1,5 @@
+import type { LogPort } from '../logger';
 import { isDatabaseUnavailable } from './unavailable';
-
-/** Where the outage log writes; pino's logger fits. */
-export interface OutageLogger {
-  error(object: object, message: string): void;
-  info(object: object, message: string): void;
-}
 
 /** How often, while the database is down, it is asked whether it is back. */
 const DEFAULT_PROBE_INTERVAL_MS = 1_000;
@@ -25,7 +20,7 @@ export class DatabaseOutage {
   private closed = false;
 
   constructor(
-    private readonly logger: OutageLogger,
+    private readonly logger: LogPort,
     private readonly probe: () => Promise<unknown>,
     private readonly probeIntervalMs = DEFAULT_PROBE_INTERVAL_MS,
   ) {}

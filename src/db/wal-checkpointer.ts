@@ -1,10 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { LogPort } from '../logger';
 
-/** The few log calls the checkpointer makes; pino's logger fits. */
-interface CheckpointLogger {
-  warn(object: object, message: string): void;
-}
 
 /** A running checkpointer. */
 export interface WalCheckpointer {
@@ -45,7 +42,7 @@ parentPort.on('message', () => {
  * resets the WAL by itself under continuous writes, and the writer's own checkpoint, finding
  * almost everything already copied, is short and lets the WAL start over.
  */
-export function startWalCheckpointer(path: string, intervalMs: number, logger: CheckpointLogger): WalCheckpointer {
+export function startWalCheckpointer(path: string, intervalMs: number, logger: Pick<LogPort, 'warn'>): WalCheckpointer {
   const libsql = createRequire(import.meta.url).resolve('libsql');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, intervalMs, libsql } });
   // The thread must not keep a process alive that is otherwise done.

@@ -1,16 +1,7 @@
+import type { LogPort } from '../logger';
 import type { Completed } from './work-queue';
 import type { AttemptResult } from './job';
 import { describeOutcome } from './outcome';
-
-/** The log calls the engine makes; pino's logger fits. */
-export interface EngineLogger {
-  debug(object: object, message: string): void;
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  error(object: object, message: string): void;
-  /** When present, lets the hot path skip building lines nobody reads. */
-  isLevelEnabled?(level: string): boolean;
-}
 
 /**
  * Where the engine reports failures of its own infrastructure (the database): one that says
@@ -41,7 +32,7 @@ export class DeliveryLog {
   private readonly windows = new Map<string, { until: number; suppressed: number }>();
 
   constructor(
-    private readonly logger: EngineLogger,
+    private readonly logger: LogPort,
     private readonly nowMs: () => number = Date.now,
     private readonly windowMs = DEFAULT_WINDOW_MS,
   ) {}

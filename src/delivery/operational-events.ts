@@ -1,5 +1,5 @@
 import type { AttemptResult, DisabledHook } from './job';
-import { describeOutcome } from './outcome';
+import { errorTextOf } from './outcome';
 
 /**
  * The events hookwire emits about its own deliveries, deliverable to hooks like any other
@@ -59,7 +59,7 @@ export function operationalEventsOf(results: readonly AttemptResult[], disabled:
       eventId: result.job.eventId,
       eventType: result.job.eventType,
       attemptCount: result.number,
-      lastError: result.outcome.kind === 'success' ? null : describeOutcome(result.outcome),
+      lastError: errorTextOf(result.outcome),
     };
     if (result.outcome.kind === 'success') {
       if (numberInRound > FAILING_AFTER_ATTEMPTS) events.push({ event: OPERATIONAL_EVENTS.deliveryRecovered, payload: { data } });

@@ -66,6 +66,14 @@ export function describeOutcome(outcome: AttemptOutcome): string {
   }
 }
 
+/**
+ * The error text of an attempt, the one stored on it and shown everywhere (the attempt log,
+ * the live feed, `Delivery.lastError`, operational events): null for a success.
+ */
+export function errorTextOf(outcome: AttemptOutcome): string | null {
+  return outcome.kind === 'success' ? null : describeOutcome(outcome);
+}
+
 /** Ends an exhaustive `switch`: fails to compile when a case is missing. */
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);

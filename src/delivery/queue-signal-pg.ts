@@ -1,11 +1,11 @@
 import pg from 'pg';
-import type { EngineLogger, OutageReporter } from './delivery-log';
+import type { LogPort } from '../logger';
+import { backoffAfter } from './backoff';
+import type { OutageReporter } from './delivery-log';
 import type { QueueSignal } from './queue-signal';
 
-const BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000];
-
 /** The PostgreSQL signal for a database URL and schema. */
-export function createPgQueueSignal(url: string, schema: string | undefined, logger: EngineLogger, outage?: OutageReporter): QueueSignal {
+export function createPgQueueSignal(url: string, schema: string | undefined, logger: LogPort, outage?: OutageReporter): QueueSignal {
   const channel = `hookwire_queue_${(schema ?? 'public').replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
   const notifier = new pg.Pool({ connectionString: url, max: 1 });
   notifier.on('error', (error) => {
@@ -28,7 +28,7 @@ export function createPgQueueSignal(url: string, schema: string | undefined, log
       connected = false;
       listener = undefined;
       void client.end().catch(() => undefined);
-      const wait = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)];
+      const wait = backoffAfter(failures++);
       // While the database is down, every reconnect fails: the outage log says so once. A
       // reconnect that fails without saying why (the peer took the connection and ended it) is
       // the same outage going on, not news: only losing a working connection is.

@@ -70,7 +70,7 @@ export class EventService {
     private readonly handoffs?: HandoffSource,
   ) {}
 
-  private readonly committer = new GroupCommit<ValidEmit, Stored>((batch) => this.store(batch, 'each'), MAX_BATCH);
+  private readonly committer = new GroupCommit<ValidEmit, Stored>((batch) => this.store(batch, 'each'), { maxBatch: MAX_BATCH });
 
   /**
    * Stores the event and one delivery per matching hook in one transaction, then tells the

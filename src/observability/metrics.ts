@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Clock } from '../delivery/clock';
 import type { AttemptResult } from '../delivery/job';
 import { errorKindOf } from '../delivery/outcome';
+import type { LogPort } from '../logger';
 
 /** The queue's numbers at one moment (`Queue.snapshot`, src/queue/stats.ts, provides them). */
 export interface QueueSnapshot {
@@ -15,10 +16,6 @@ export interface QueueProbe {
   snapshot(now: Date): Promise<QueueSnapshot>;
 }
 
-/** Where a failed scrape-time read is reported. */
-export interface MetricsLogger {
-  warn(object: object, message: string): void;
-}
 
 // Client-chosen operation names become label values; past this many distinct names, new ones
 // are counted as "other" so a careless or hostile client cannot grow the series without bound.
@@ -43,7 +40,7 @@ export class Metrics {
   private readonly operationNames = new Set<string>();
   private pendingSnapshot: Promise<QueueSnapshot | null> | undefined;
 
-  constructor(private readonly options: { queue: QueueProbe; clock: Clock; logger: MetricsLogger }) {
+  constructor(private readonly options: { queue: QueueProbe; clock: Clock; logger: Pick<LogPort, 'warn'> }) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.attempts = new Counter({

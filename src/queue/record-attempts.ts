@@ -1,6 +1,6 @@
 import { placeholders } from '../db/sql-values';
 import type { AttemptResult } from '../delivery/job';
-import { describeOutcome, errorKindOf, responseOf } from '../delivery/outcome';
+import { errorKindOf, errorTextOf, responseOf } from '../delivery/outcome';
 import { ATTEMPT_COLUMNS, insertStatement, type QueueDb, type RowOf, type Statement } from './rows';
 
 /** The statement recording every attempt of a batch (one multi-row INSERT). */
@@ -26,7 +26,7 @@ export function attemptsInsert({ dialect }: QueueDb, results: readonly AttemptRe
         response_status: response?.status ?? null,
         response_body: response?.body ?? null,
         error_kind: errorKindOf(outcome),
-        error_message: outcome.kind === 'success' ? null : describeOutcome(outcome),
+        error_message: errorTextOf(outcome),
       };
     }),
   );
@@ -51,7 +51,7 @@ export function deliveriesUpdate({ dialect }: QueueDb, results: readonly Attempt
         next.status,
         number,
         next.status === 'RETRYING' ? dialect.date(next.at) : null,
-        outcome.kind === 'success' ? null : describeOutcome(outcome),
+        errorTextOf(outcome),
       ]),
       workerId,
     ],

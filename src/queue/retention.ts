@@ -1,7 +1,7 @@
 import { sqlDialect } from '../db/dialect';
 import type { Sql } from '../db/sql';
 import type { Clock } from '../delivery/clock';
-import type { EngineLogger } from '../delivery/delivery-log';
+import type { LogPort } from '../logger';
 import { OPEN } from './statuses';
 
 /** What one retention pass deleted. */
@@ -17,7 +17,7 @@ export interface RetentionOptions {
   sql: Sql;
   retentionMs: number;
   clock: Clock;
-  logger: EngineLogger;
+  logger: LogPort;
   /** Time between passes. Default 5 minutes. */
   intervalMs?: number;
   /** Time from `start()` to the first pass. Default 30 seconds. */

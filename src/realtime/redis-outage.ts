@@ -1,11 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { LogPort } from '../logger';
 
-/** Where an outage is reported; pino's logger fits. */
-export interface OutageLogger {
-  warn(object: object, message: string): void;
-  info(object: object, message: string): void;
-  debug(object: object, message: string): void;
-}
 
 /**
  * Logs a Redis connection's outages once each: a warning when it is lost, a line when it is
@@ -17,7 +12,7 @@ export interface OutageLogger {
 export function logOutages(
   client: Redis,
   connection: 'publish' | 'subscribe',
-  logger: OutageLogger,
+  logger: LogPort,
   consequence: string,
   summary: () => object = () => ({}),
 ): () => void {

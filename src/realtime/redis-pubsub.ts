@@ -1,11 +1,12 @@
 import { Redis } from 'ioredis';
 import { pubSubOver, type LivePubSub } from './pubsub';
-import { logOutages, type OutageLogger } from './redis-outage';
+import type { LogPort } from '../logger';
+import { logOutages } from './redis-outage';
 import { createRedisTarget } from './redis-target';
 
 /** What the Redis pub/sub reports. */
 export interface RedisPubSubOptions {
-  logger: OutageLogger;
+  logger: LogPort;
   /** A message the live feed lost because Redis was unreachable (the event itself is stored). */
   onDropped(): void;
 }

@@ -142,6 +142,9 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     hanging.reply(() => 'hang');
     const slow = await server.createHook(hanging.url, ['Grant.LimitExceeded']);
     const refused = await server.createHook(`http://127.0.0.1:${await freePort()}/hook`, ['Grant.LimitExceeded']);
+    const probeHook = await server.createHook((await receiver()).url, ['OrganizationScope.Created']);
+    const feed = liveFeed(server.admin.OnDeliveryUpdated({}));
+    await feed.prime(() => server.emit('OrganizationScope.Created'), (u) => u.deliveryUpdated.hookId === probeHook.id);
     await server.emit('Grant.LimitExceeded');
     const attemptOf = async (hookId: string) => {
       const [delivery] = await server.deliveriesOf(hookId);
@@ -153,7 +156,11 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     expect(timedOut.durationMs).toBeGreaterThanOrEqual(900);
     const refusedAttempt = await eventually(() => attemptOf(refused.id));
     expect(refusedAttempt).toMatchObject({ succeeded: false, errorKind: 'network' });
-    expect(refusedAttempt.errorMessage).toMatch(/ECONNREFUSED/);
+    expect(refusedAttempt.errorMessage).toMatch(/^network ECONNREFUSED: /);
+    // The live feed says what is stored, in the same words.
+    const live = await eventually(() => feed.values.find((u) => u.deliveryUpdated.hookId === refused.id));
+    expect(live.deliveryUpdated.errorMessage).toBe(refusedAttempt.errorMessage);
+    await feed.close();
   });
 
   it('keeps delivering to a healthy hook while another hangs until its timeout', async () => {

@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('handing new deliveries to the local worker on %s'
 
     // Sent without a claim: the dispatcher got it from the emit itself.
     await eventually(() => gate.sent.length === 1);
-    const workerId = server.app.dispatcher?.workerId;
+    const workerId = server.app.engine.workerId;
     const before = await rows();
     expect(before).toHaveLength(20);
     const leased = before.filter((row) => row.locked_by === workerId);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryLog, type EngineLogger } from '../../src/delivery/delivery-log';
+import { DeliveryLog } from '../../src/delivery/delivery-log';
+import type { LogPort } from '../../src/logger';
 import type { AttemptResult } from '../../src/delivery/job';
 
 function recorder() {
   const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
   const at = (level: string) => (fields: object, message: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
-  const logger: EngineLogger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), isLevelEnabled: () => false };
+  const logger: LogPort = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), isLevelEnabled: () => false };
   return { logger, lines };
 }
 

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HookGate } from '../../src/delivery/hook-gate';
 import type { DeliveryJob } from '../../src/delivery/job';
+import { fakeJob } from '../support/engine-fakes';
 
-let next = 0;
-function job(hookId: string, rateLimit: number | null = null): DeliveryJob {
-  next++;
-  return {
-    deliveryId: `dlv_${next}`,
-    eventId: `evt_${next}`,
-    eventType: 'User.Created',
-    eventCreatedAt: new Date(0),
-    payloadJson: '{}',
-    hookId,
-    url: 'http://example.com',
-    headers: [],
-    signingKey: 'whsec_AAAA',
-    retiredSigningKeys: [],
-    attemptCount: 0,
-    roundOffset: 0,
-    trigger: 'SCHEDULED',
-    rateLimit,
-    ordered: false,
-  };
-}
+const job = (hookId: string, rateLimit: number | null = null): DeliveryJob => fakeJob(hookId, { rateLimit });
 
 describe('HookGate', () => {
   it('starts up to the per-hook limit, holds up to as many more, and gives back the rest', () => {
