@@ -13,6 +13,11 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
   let server: TestServer;
   const receivers = receiverPool();
   const receiver = receivers.start;
+  /** Who holds the hook's one delivery (null when no worker has it claimed). */
+  const lockOf = async (hookId: string) => {
+    const rows = (await server.app.orm.em.getConnection().execute('select locked_by from deliveries where hook_id = ?', [hookId])) as Array<{ locked_by: string | null }>;
+    return rows[0]?.locked_by ?? null;
+  };
 
   beforeAll(async () => {
     server = await startTestServer(kind, { HOOKWIRE_RETRY_SCHEDULE: '50ms,100ms', HOOKWIRE_REQUEST_TIMEOUT: '1s', HOOKWIRE_LEASE: '5s' });
@@ -115,8 +120,10 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
       const nodes = await server.deliveriesOf(hook.id);
       return nodes[0]?.status === 'FAILED' ? nodes : undefined;
     });
+    // The sentinel is the row itself: FAILED and no due time are written in the transaction that
+    // records the last attempt, and a claim takes only rows with a due time, so no 4th can follow.
     expect(delivery).toMatchObject({ attemptCount: 3, nextAttemptAt: null, lastError: 'HTTP 503' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await server.admin.Delivery({ id: delivery.id })).delivery.attempts).toHaveLength(3);
     expect(endpoint.requests).toHaveLength(3);
   });
 
@@ -131,9 +138,12 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     });
     expect(disabled.disabledReason).toMatch(/410 Gone/);
     expect(disabled.disabledAt).not.toBeNull();
-    expect((await server.deliveriesOf(hook.id))[0]).toMatchObject({ status: 'FAILED', attemptCount: 1 });
-    await server.emit('Scope.Deleted');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await server.deliveriesOf(hook.id))[0]).toMatchObject({ status: 'FAILED', attemptCount: 1, nextAttemptAt: null });
+    // An event emitted now gets its delivery written SKIPPED, with no due time, in the emit's own
+    // transaction: no claim can ever take it, so the one request is all there will be.
+    const later = await server.emit('Scope.Deleted');
+    const [skipped] = (await server.admin.EventDeliveries({ id: later.id })).event.deliveries.nodes;
+    expect(skipped).toMatchObject({ hookId: hook.id, status: 'SKIPPED', attemptCount: 0, nextAttemptAt: null });
     expect(endpoint.requests).toHaveLength(1);
   });
 
@@ -237,8 +247,13 @@ describe.each(DATABASE_KINDS)('delivery engine on %s', (kind) => {
     await endpoint.waitFor(1);
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: false } });
     const seen = endpoint.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(endpoint.requests.length).toBeLessThanOrEqual(seen + 1); // at most the attempt already in flight
+    // The sentinel is the row: its lock is cleared in the transaction that records an attempt, and
+    // a claim takes no row of a disabled hook (it checks the hook in the same statement). So once
+    // the row is unlocked, every request sent has been recorded, and none can follow.
+    await eventually(async () => (await lockOf(hook.id)) === null);
+    const [current] = await server.deliveriesOf(hook.id);
+    expect(endpoint.requests).toHaveLength(current.attemptCount);
+    expect(current.attemptCount).toBeLessThanOrEqual(seen + 1); // at most the attempt already in flight
     const paused = endpoint.requests.length;
     endpoint.reply(() => ({ status: 200 }));
     await server.admin.UpdateHook({ id: hook.id, input: { enabled: true } });

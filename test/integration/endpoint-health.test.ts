@@ -4,7 +4,6 @@ import { startReceiver, type Receiver } from '../support/receiver';
 import { startTestServer, type TestServer } from '../support/server';
 import { eventually } from '../support/wait';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const REASON = /^every attempt failed since (\S+) \((\d+) attempts in a row\)$/;
 
 /** What a test in this file needs of its server, receivers and hooks. */
@@ -47,6 +46,18 @@ function harness(kind: 'sqlite' | 'postgres', env: Record<string, string>) {
         return current.enabled ? undefined : current;
       });
     },
+    /**
+     * Returns once every attempt recorded before the call has had its operational events
+     * stored: it waits for a sentinel delivery, emitted now, to be recorded. The worker writes
+     * results one batch after another and stores a batch's operational events before it
+     * writes the next, so the sentinel's batch is written only after theirs.
+     */
+    async recordedSince() {
+      const sentinel = await h.receiver();
+      const hook = await h.createHook(sentinel.url, ['User.Created']);
+      const event = await h.emit('User.Created');
+      await h.settle((await h.deliveryOf(event.id, hook.id)).id, 'SUCCEEDED');
+    },
     /** Stored events of the given types (newest first). */
     async events(types: string[]) {
       return (await h.server.admin.Events({ types, first: 100 })).events.nodes;
@@ -87,9 +98,10 @@ describe.each(DATABASE_KINDS)('endpoint health on %s', (kind) => {
       expect(Number(count)).toBe(5);
       expect(delivery.attempts).toHaveLength(5);
       expect(Date.parse(disabled.disabledAt ?? '') - Date.parse(since)).toBeGreaterThanOrEqual(300);
-      // The delivery waits, parked, for the hook to come back.
+      // The delivery waits, parked, for the hook to come back. The park is written in the
+      // transaction that disabled the hook, and a claim takes only rows with a due time: the
+      // parked row is the sentinel that no 6th attempt can follow.
       expect(delivery).toMatchObject({ status: 'RETRYING', nextAttemptAt: null });
-      await sleep(300);
       expect(endpoint.requests).toHaveLength(5);
 
       // Hook.Disabled is an event like any other, listed by type.
@@ -198,7 +210,7 @@ describe.each(DATABASE_KINDS)('endpoint health on %s', (kind) => {
         const found = mine(await h.events(types));
         return found.length >= 4 ? found : undefined;
       });
-      await sleep(200);
+      await h.recordedSince();
       expect(mine(await h.events(types))).toHaveLength(4);
       const byKind = (type: string, deliveryId: string) => stored.filter((e) => e.event === type && dataOf(e.payload).deliveryId === deliveryId);
 
@@ -257,7 +269,8 @@ describe.each(DATABASE_KINDS)('endpoint health on %s', (kind) => {
       expect(body).toMatchObject({ hookId: observerHookId, data: { hookId: hook.id, reason: disabled.disabledReason, disabledAt: disabled.disabledAt } });
       const listed = (await h.events(['Hook.Disabled'])).filter((e) => dataOf(e.payload).hookId === hook.id);
       expect(listed).toHaveLength(1);
-      await sleep(200);
+      // Hook.Disabled is the sentinel: a batch's operational events are stored in one
+      // transaction, and the delivery, FAILED with no due time, has no later attempt to report.
       const aboutIt = await h.events(['Delivery.Failing', 'Delivery.Exhausted', 'Delivery.Recovered']);
       expect(aboutIt.filter((e) => dataOf(e.payload).deliveryId === delivery.id)).toEqual([]);
     });
@@ -285,7 +298,7 @@ describe.each(DATABASE_KINDS)('endpoint health on %s', (kind) => {
         new Set([`Delivery.Failing ${sourceDelivery.id}`, `Delivery.Exhausted ${sourceDelivery.id}`]),
       );
 
-      await sleep(300);
+      await h.recordedSince();
       const all = await h.events(['Delivery.Failing', 'Delivery.Exhausted', 'Delivery.Recovered', 'Hook.Disabled']);
       expect(all.filter((e) => dataOf(e.payload).hookId === brokenHook.id)).toEqual([]);
       expect(all.filter((e) => dataOf(e.payload).deliveryId === sourceDelivery.id).map((e) => e.event).sort()).toEqual([

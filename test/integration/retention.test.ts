@@ -89,13 +89,26 @@ describe.each(DATABASE_KINDS)('retention on %s', (kind) => {
 
   it('sweeps on its timer until stopped', async () => {
     const event = await server.emit('Organization.Deleted');
-    const future = { now: () => new Date(Date.now() + RETENTION + DAY) };
+    // Each pass asks the clock once: the count of passes is what the sweeper has done.
+    let passes = 0;
+    const future = {
+      now: () => {
+        passes++;
+        return new Date(Date.now() + RETENTION + DAY);
+      },
+    };
     const timed = sweeper({ clock: future, initialDelayMs: 0, intervalMs: 20 });
     timed.start();
     await eventually(async () => !(await eventIds()).includes(event.id));
+    // The timer really turns: three passes, 20 ms apart.
+    await eventually(() => passes >= 3);
     await timed.stop();
+    const stoppedAt = passes;
     const later = await server.emit('Organization.Deleted');
+    // No sentinel can exist: a stopped sweeper does nothing that could be waited for. So the
+    // test waits five of its intervals, having seen above that passes came at that pace.
     await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(passes).toBe(stoppedAt);
     expect(await eventIds()).toContain(later.id);
   });
 });

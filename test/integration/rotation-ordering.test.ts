@@ -40,6 +40,9 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
     const details = await Promise.all(deliveries.map(async (d) => (await server.admin.Delivery({ id: d.id })).delivery));
     return details.map((d) => Date.parse(d.attempts[0].startedAt)).sort((a, b) => a - b);
   };
+  /** How many attempts each delivery to the hook has recorded. */
+  const attemptCounts = async (hookId: string) =>
+    Promise.all((await server.deliveriesOf(hookId)).map(async (d) => (await server.admin.Delivery({ id: d.id })).delivery.attempts.length));
   const rotate = async (id: string, gracePeriod?: string) => (await server.admin.RegenerateSigningKey({ id, gracePeriod })).regenerateSigningKey;
 
   beforeAll(async () => {
@@ -158,23 +161,27 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       for (let n = 2; n <= 5; n++) events.push(await server.emit('Role.Created', { n }));
 
       await endpoint.waitFor(8);
-      await sleep(300);
+      // A sentinel, emitted last: the hook sends in event order, so once it has arrived, every
+      // attempt at the five before it has arrived too.
+      const sentinel = await server.emit('Role.Created', { n: 'sentinel' });
+      await endpoint.waitFor(9);
       // While the head's first attempt hung (until the 500 ms timeout), nothing else went out.
       expect(endpoint.requests.filter((r) => r.receivedAt < first.receivedAt + 400)).toEqual([first]);
       const [e1, e2, e3, e4, e5] = events.map((e) => e.id);
-      expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e2, e3, e4, e5]);
+      expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e2, e3, e4, e5, sentinel.id]);
       const deliveries = await eventually(async () => {
         const nodes = await server.deliveriesOf(hook.id);
         return nodes.every((d) => d.status === 'SUCCEEDED') ? nodes : undefined;
       });
       expect(deliveries.map((d) => [d.eventId, d.attemptCount])).toEqual([
+        [sentinel.id, 1],
         [e5, 1],
         [e4, 1],
         [e3, 1],
         [e2, 1],
         [e1, 4],
       ]);
-      const head = (await server.admin.Delivery({ id: deliveries[4].id })).delivery;
+      const head = (await server.admin.Delivery({ id: deliveries[5].id })).delivery;
       expect(head.attempts.map((a) => a.errorKind)).toEqual(['timeout', 'http', 'http', null]);
     });
 
@@ -185,15 +192,19 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       const events = [];
       for (let n = 1; n <= 5; n++) events.push(await server.emit('Role.Deleted', { n }));
       await endpoint.waitFor(9);
-      await sleep(300);
+      // A sentinel, emitted last: the hook sends in event order, so once it has arrived, any
+      // further attempt at the exhausted head would have arrived before it.
+      const sentinel = await server.emit('Role.Deleted', { n: 'sentinel' });
+      await endpoint.waitFor(10);
       const [e1, e2, e3, e4, e5] = events.map((e) => e.id);
       // Five attempts (the whole schedule) for the head, then the others.
-      expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e1, e2, e3, e4, e5]);
+      expect(endpoint.requests.map((r) => r.headers['webhook-id'])).toEqual([e1, e1, e1, e1, e1, e2, e3, e4, e5, sentinel.id]);
       const deliveries = await eventually(async () => {
         const nodes = await server.deliveriesOf(hook.id);
         return nodes.every((d) => d.status !== 'PENDING' && d.status !== 'RETRYING') ? nodes : undefined;
       });
       expect(deliveries.map((d) => [d.eventId, d.status, d.attemptCount])).toEqual([
+        [sentinel.id, 'SUCCEEDED', 1],
         [e5, 'SUCCEEDED', 1],
         [e4, 'SUCCEEDED', 1],
         [e3, 'SUCCEEDED', 1],
@@ -215,8 +226,6 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       const events = [];
       for (let n = 0; n < 30; n++) events.push(await server.emit('Scope.Created', { n }));
       const requests = await endpoint.waitFor(31, 15_000);
-      await sleep(200);
-      expect(endpoint.requests).toHaveLength(31);
       expect(new Set(requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([warmUp.id, ...events.map((e) => e.id)]));
 
       const busiestSecond = (times: number[]) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
@@ -224,6 +233,11 @@ describe.each(DATABASE_KINDS)('rotation, ordering, rate limits and synchronous e
       // millisecond rounding), and the 30 after the first took 30 gaps of 50 ms.
       const starts = await attemptStarts(hook.id);
       expect(starts).toHaveLength(31);
+      // No sentinel request exists here (a hook that is not ordered keeps no order to wait on);
+      // the rows stand in: all 31 are SUCCEEDED, which leaves no due time for a claim to take,
+      // each with its one attempt: nothing was sent twice, and no claim can send more.
+      expect(await attemptCounts(hook.id)).toEqual(Array(31).fill(1));
+      expect(endpoint.requests).toHaveLength(31);
       expect(busiestSecond(starts)).toBeLessThanOrEqual(21);
       expect(starts[30] - starts[0]).toBeGreaterThanOrEqual(30 * 50 - 10);
       // At the receiver, which shares this process's event loop with the server and the emits,
