@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ApiKeyService } from './auth/api-key.service';
+import { ApiKeyService } from './api-keys/api-key.service';
 import type { Config } from './config';
 import { migrate, openDatabase, type Orm } from './db/database';
 import { DatabaseOutage } from './db/outage';

@@ -1,4 +1,4 @@
-import type { ApiKeyService } from './auth/api-key.service';
+import type { ApiKeyService } from './api-keys/api-key.service';
 import type { Config } from './config';
 import type { DeliveryPages } from './history/delivery-pages';
 import type { DeliveryService } from './history/delivery.service';

@@ -1,6 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
-import type { Scope } from './api-key.entity';
+import type { Scope } from '../db/tables/api-key.entity';
 import { hasScope, type Principal } from './principal';
 
 /** What the auth checker needs from the GraphQL context. */

@@ -1,4 +1,4 @@
-import type { Scope } from './api-key.entity';
+import type { Scope } from '../db/tables/api-key.entity';
 
 /** Who is calling: the API key behind a request or a WebSocket connection. */
 export interface Principal {

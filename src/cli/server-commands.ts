@@ -32,7 +32,7 @@ export function serverCommands(): Command[] {
     .argument('[name...]', 'the key\'s name (default "recovery admin")')
     .action(
       guarded(async (name: string[]) => {
-        const [{ loadConfig }, { recoverAdminKey }] = await Promise.all([import('../config.js'), import('../auth/admin-key-recovery.js')]);
+        const [{ loadConfig }, { recoverAdminKey }] = await Promise.all([import('../config.js'), import('../api-keys/admin-key-recovery.js')]);
         const { id, secret } = await recoverAdminKey(loadConfig().database, name.join(' ').trim() || undefined);
         console.log(`\nhookwire created an admin API key ${id} (shown only now):\n\n  ${secret}\n`);
       }),

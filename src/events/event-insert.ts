@@ -3,7 +3,7 @@ import type { Dialect } from '../db/database';
 import type { SqlSession } from '../db/sql';
 import { placeholders } from '../db/sql-values';
 import type { QueuedEvent } from '../queue/enqueue';
-import type { Event } from './event.entity';
+import type { Event } from '../db/tables/event.entity';
 
 // Rows per INSERT: SQLite takes at most 32,766 parameters in one statement.
 const ROWS_PER_STATEMENT = 1_000;

@@ -2,9 +2,9 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { BadUserInputError, EventTypeInUseError, NotFoundError } from '../errors';
 import type { Orm } from '../db/database';
 import type { HookwirePubSub } from '../realtime/pubsub';
-import { Hook } from '../hooks/hook.entity';
+import { Hook } from '../db/tables/hook.entity';
 import { BUILT_IN_EVENT_TYPES, isBuiltInEventType, type EventTypeInfo } from './catalogue';
-import { CustomEventType } from './event-type.entity';
+import { CustomEventType } from '../db/tables/event-type.entity';
 import { matchesEventPattern } from './event-pattern';
 import { validateEventSelection } from './event-selection';
 

@@ -1,6 +1,6 @@
 import type { EventMessage } from '../realtime/topics';
 import { toEventMessage } from './event.service';
-import type { Event } from './event.entity';
+import type { Event } from '../db/tables/event.entity';
 import type { EventNode } from './event.types';
 
 /** The GraphQL form of a stored event. */

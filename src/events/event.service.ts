@@ -14,7 +14,7 @@ import type { EventMessage } from '../realtime/topics';
 import { matchesAnyEventPattern } from './event-pattern';
 import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
-import { Event } from './event.entity';
+import { Event } from '../db/tables/event.entity';
 import { insertEvents } from './event-insert';
 import { keyPair, reusedKey } from './idempotency-keys';
 import { inputFingerprint } from './input-fingerprint';

@@ -1,5 +1,5 @@
 import { ConflictError } from '../errors';
-import type { Event } from './event.entity';
+import type { Event } from '../db/tables/event.entity';
 
 /** The map key of an (emitter, idempotency key) pair: an emitter never holds NUL, so no two pairs share one. */
 export function keyPair(emitter: string, idempotencyKey: string): string {

@@ -1,4 +1,4 @@
-import type { DeliveryAttempt } from './delivery-attempt.entity';
+import type { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
 
 /**
  * The large texts of an attempt, by the column each is stored in: the body it sent (its event's

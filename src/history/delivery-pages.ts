@@ -1,8 +1,8 @@
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 import type { Orm } from '../db/database';
 import { decodeCursor, pageSize, toPage, type Page } from '../db/page';
-import type { DeliveryStatus } from '../queue/statuses';
-import { Delivery } from './delivery.entity';
+import type { DeliveryStatus } from '../db/tables/delivery-status';
+import { Delivery } from '../db/tables/delivery.entity';
 
 /** The arguments of a page of deliveries under a hook or an event. */
 export interface DeliveryPageArgs {

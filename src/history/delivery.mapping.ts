@@ -1,6 +1,6 @@
 import type { AttemptMessage } from '../realtime/topics';
 import type { AttemptSummary } from './attempt-texts';
-import type { Delivery } from './delivery.entity';
+import type { Delivery } from '../db/tables/delivery.entity';
 import type { DeliveryAttemptNode, DeliveryNode, DeliveryUpdate } from './delivery.types';
 
 /** The GraphQL form of a delivery. */

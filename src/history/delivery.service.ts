@@ -4,16 +4,16 @@ import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Clock } from '../delivery/clock';
 import { BadUserInputError, NotFoundError } from '../errors';
-import { Event } from '../events/event.entity';
+import { Event } from '../db/tables/event.entity';
 import { eventTypeCondition } from '../events/event-selection';
 import type { Page } from '../db/page';
 import { checkTimeRange, createdBetween } from '../graphql/time-range';
-import { Hook } from '../hooks/hook.entity';
+import { Hook } from '../db/tables/hook.entity';
 import type { Queue } from '../queue/queue';
-import type { DeliveryStatus } from '../queue/statuses';
+import type { DeliveryStatus } from '../db/tables/delivery-status';
 import { ATTEMPT_TEXT_COLUMNS, ATTEMPT_TEXT_PROPERTIES, type AttemptSummary, type AttemptText, type AttemptTextSizes } from './attempt-texts';
-import { DeliveryAttempt } from './delivery-attempt.entity';
-import { Delivery } from './delivery.entity';
+import { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
+import { Delivery } from '../db/tables/delivery.entity';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-gra
 import { EmitReadable } from '../auth/emit-readable';
 import { Connection, PageArgs } from '../graphql/connection';
 import { HookHeaderNode } from '../hooks/hook.types';
-import { DeliveryStatus } from '../queue/statuses';
+import { DeliveryStatus } from '../db/tables/delivery-status';
 
 registerEnumType(DeliveryStatus, {
   name: 'DeliveryStatus',

@@ -1,5 +1,5 @@
 import { keysInGrace } from '../delivery/signer';
-import type { Hook } from './hook.entity';
+import type { Hook } from '../db/tables/hook.entity';
 import type { HookNode } from './hook.types';
 
 /** The GraphQL form of a hook. */

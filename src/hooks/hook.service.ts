@@ -8,8 +8,8 @@ import { BadUserInputError, NotFoundError } from '../errors';
 import type { EventTypeService } from '../events/event-type.service';
 import type { Page } from '../db/page';
 import type { HookHeader } from '../delivery/job';
-import { Hook } from './hook.entity';
-import { validateName } from '../util/names';
+import { Hook } from '../db/tables/hook.entity';
+import { validateName } from '../graphql/names';
 import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
 
 /** The fields a hook is created with. */

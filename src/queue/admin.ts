@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { placeholders } from '../db/sql-values';
 import { insertDeliveries, newDelivery, type QueuedEvent } from './enqueue';
 import type { QueueDb, Statement } from './rows';
-import { DeliveryStatus, OPEN, RECOVERABLE_STATUSES, statusList } from './statuses';
+import { DeliveryStatus, OPEN, RECOVERABLE_STATUSES, statusList } from '../db/tables/delivery-status';
 
 // A disabled hook's waiting deliveries get no due time, so claims do not keep scanning past
 // them; deliveries in flight (locked) finish first and are left alone.

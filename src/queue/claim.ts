@@ -4,7 +4,7 @@ import type { DeliveryJob } from '../delivery/job';
 import type { ClaimRequest, DueHook } from '../delivery/work-queue';
 import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit, type HookTarget } from './hook-target';
 import type { QueueDb } from './rows';
-import { OPEN } from './statuses';
+import { OPEN } from '../db/tables/delivery-status';
 
 // An ordered hook's barrier: its oldest open delivery that is not due yet (leased to a worker
 // or waiting for a retry). Only due deliveries older than it are claimable, in event order:

@@ -6,7 +6,7 @@ import type { DeliveryJob } from '../delivery/job';
 import { newId } from '../util/ids';
 import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
 import { DELIVERY_COLUMNS, insertRows, type RowOf } from './rows';
-import { DeliveryStatus } from './statuses';
+import { DeliveryStatus } from '../db/tables/delivery-status';
 
 /** A delivery row to write, by column. */
 export type DeliveryRow = RowOf<typeof DELIVERY_COLUMNS>;

@@ -2,7 +2,7 @@ import { sqlDialect } from '../db/dialect';
 import type { Sql } from '../db/sql';
 import type { Clock } from '../delivery/clock';
 import type { LogPort } from '../logger';
-import { OPEN } from './statuses';
+import { OPEN } from '../db/tables/delivery-status';
 
 /** What one retention pass deleted. */
 export interface RetentionCounts {

@@ -1,6 +1,6 @@
 import { placeholders, readDate } from '../db/sql-values';
 import type { QueueDb } from './rows';
-import { DeliveryStatus, OPEN } from './statuses';
+import { DeliveryStatus, OPEN } from '../db/tables/delivery-status';
 
 /** The delivery queue at one moment. */
 export interface QueueSnapshot {

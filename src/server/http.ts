@@ -9,7 +9,7 @@ import { bearerToken } from '../auth/key-secret';
 import { ConfigError } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { DatabaseOutage } from '../db/outage';
-import { createLoaders } from '../graphql/loaders';
+import { createLoaders } from '../history/loaders';
 import type { Logger } from '../logger';
 import { observabilityPlugin } from '../observability/apollo-plugin';
 import type { Metrics } from '../observability/metrics';

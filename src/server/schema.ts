@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ApiKeyResolver } from '../auth/api-key.resolver';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ApiKeyResolver } from '../api-keys/api-key.resolver';
+import { ViewerResolver } from '../api-keys/viewer.resolver';
 import { scopeAuthChecker } from '../auth/auth-checker';
 import { closeFieldsToEmitKeys } from '../auth/emit-readable';
 import { AttemptRequestResolver, AttemptResponseResolver } from '../history/attempt-text.resolver';

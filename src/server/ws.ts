@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import type { DatabaseOutage } from '../db/outage';
 import { ServiceUnavailableError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import { createLoaders } from '../history/loaders';
 import type { Logger } from '../logger';
 import type { Metrics } from '../observability/metrics';
 import { SUBSCRIBER_BUFFER } from '../realtime/pubsub';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Hook } from '../../src/hooks/hook.entity';
+import { Hook } from '../../src/db/tables/hook.entity';
 import type { CreateHookInput } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';

@@ -2,7 +2,7 @@ import { parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal';
 import type { GraphQLContext } from '../../src/graphql/context';
-import type { Loaders } from '../../src/graphql/loaders';
+import type { Loaders } from '../../src/history/loaders';
 import { pubSubOver, type HookwirePubSub, type Target } from '../../src/realtime/pubsub';
 import type { EventMessage } from '../../src/realtime/topics';
 import { buildHookwireSchema } from '../../src/server/schema';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
-import type { ApiKey } from './api-key.entity';
+import type { ApiKey } from '../db/tables/api-key.entity';
 import { ApiKeyConnection, ApiKeyNode, ApiKeyScope, CreateApiKeyInput, CreatedApiKey } from './api-key.types';
 
 function toApiKeyNode(key: ApiKey): ApiKeyNode {

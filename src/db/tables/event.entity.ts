@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { newId } from '../util/ids';
+import { newId } from '../../util/ids';
 
 /** One emitted event: stored before anything is delivered, so nothing accepted is lost. */
 @Entity({ tableName: 'events' })

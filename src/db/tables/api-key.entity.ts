@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { newId } from '../util/ids';
+import { newId } from '../../util/ids';
 
 /** What a key may do: `admin` everything, `emit` only emitEvent, `read` queries and subscriptions. */
 export type Scope = 'ADMIN' | 'EMIT' | 'READ';

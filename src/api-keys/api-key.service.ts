@@ -4,10 +4,10 @@ import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Page } from '../db/page';
 import type { HookwirePubSub } from '../realtime/pubsub';
-import { ApiKey, type Scope } from './api-key.entity';
+import { ApiKey, type Scope } from '../db/tables/api-key.entity';
 import { issueApiKey } from './issue-api-key';
-import { hashApiKey, hashesEqual } from './key-secret';
-import type { Principal } from './principal';
+import { hashApiKey, hashesEqual } from '../auth/key-secret';
+import type { Principal } from '../auth/principal';
 
 // Found keys are cached briefly so a busy emitter costs no lookup per request. A revocation
 // made in this process applies at once, one made by another process as soon as its KEY_REVOKED

@@ -2,7 +2,7 @@ import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { UnauthenticatedError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { ApiKeyScope } from './api-key.types';
-import { EmitReadable } from './emit-readable';
+import { EmitReadable } from '../auth/emit-readable';
 
 /** The key a request is made with: what a client (the console) may show and do. Every key may read its own. */
 @ObjectType()

@@ -1,7 +1,7 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { HookHeader } from '../delivery/job';
-import type { RetiredSigningKey } from '../delivery/signer';
-import { newId } from '../util/ids';
+import type { HookHeader } from '../../delivery/job';
+import type { RetiredSigningKey } from '../../delivery/signer';
+import { newId } from '../../util/ids';
 
 /** An endpoint and the event types it wants, as in Logto: `{ name, events, config: { url, headers }, signingKey, enabled }`. */
 @Entity({ tableName: 'hooks' })

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { BadUserInputError } from '../errors';
-import { validateName } from '../util/names';
-import { ApiKey, type Scope } from './api-key.entity';
-import { generateApiKeySecret, hashApiKey } from './key-secret';
+import { validateName } from '../graphql/names';
+import { ApiKey, type Scope } from '../db/tables/api-key.entity';
+import { generateApiKeySecret, hashApiKey } from '../auth/key-secret';
 
 /**
  * Writes a new key and returns its secret, which exists nowhere else: only its hash is

@@ -1,7 +1,8 @@
 /**
- * Where a delivery stands, the one definition: the TypeScript union, the SQL literals and the
- * GraphQL enum (`history/delivery.types.ts`) all derive from it. `PENDING` waits for its first
- * attempt, `RETRYING` for a later one; `SUCCEEDED` and `FAILED` are final until someone
+ * Where a delivery stands, the one definition: the TypeScript union, the SQL literals of the
+ * queue's statements (`src/queue/`) and the GraphQL enum (`history/delivery.types.ts`) all
+ * derive from it. It sits beside the table whose column it describes. `PENDING` waits for its
+ * first attempt, `RETRYING` for a later one; `SUCCEEDED` and `FAILED` are final until someone
  * redelivers; `SKIPPED` was recorded while its hook was disabled and waits for a recovery.
  * Written as an object so type-graphql registers it as an enum as it stands.
  */

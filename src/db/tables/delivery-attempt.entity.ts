@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import type { AttemptTrigger } from '../delivery/job';
-import { newId } from '../util/ids';
+import type { AttemptTrigger } from '../../delivery/job';
+import { newId } from '../../util/ids';
 import { Delivery } from './delivery.entity';
 
 /** A record of one HTTP attempt, kept whatever its outcome. */

@@ -1,9 +1,9 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
-import type { AttemptTrigger } from '../delivery/job';
-import { Event } from '../events/event.entity';
-import { Hook } from '../hooks/hook.entity';
-import { DeliveryStatus } from '../queue/statuses';
-import { newId } from '../util/ids';
+import type { AttemptTrigger } from '../../delivery/job';
+import { Event } from './event.entity';
+import { Hook } from './hook.entity';
+import { DeliveryStatus } from './delivery-status';
+import { newId } from '../../util/ids';
 
 /**
  * One event on its way to one hook, as the ORM reads it back. This table is the queue: every

@@ -1,14 +1,14 @@
-import { checkDeliveryPageArgs, type DeliveryPageArgs, type DeliveryParent } from '../history/delivery-pages';
-import type { AttemptSummary, AttemptText, AttemptTextSizes } from '../history/attempt-texts';
-import { toDeliveryNode } from '../history/delivery.mapping';
-import type { DeliveryNode } from '../history/delivery.types';
+import { checkDeliveryPageArgs, type DeliveryPageArgs, type DeliveryParent } from './delivery-pages';
+import type { AttemptSummary, AttemptText, AttemptTextSizes } from './attempt-texts';
+import { toDeliveryNode } from './delivery.mapping';
+import type { DeliveryNode } from './delivery.types';
 import type { ExecutionStats } from '../hooks/hook.service';
 import type { Services } from '../services';
 import { createTurnQueue } from '../util/turn-queue';
-import { createBatchLoader, type BatchLoader } from './batch-loader';
-import { budgetedText } from './budgeted-text';
+import { createBatchLoader, type BatchLoader } from '../graphql/batch-loader';
+import { budgetedText } from '../graphql/budgeted-text';
 import type { Page } from '../db/page';
-import { ResponseBudget } from './response-budget';
+import { ResponseBudget } from '../graphql/response-budget';
 
 /**
  * The per-parent lookups under a list, each batched into one statement per page, and the
