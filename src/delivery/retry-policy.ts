@@ -11,7 +11,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** The default schedule, as Svix: 8 attempts over about 32 hours. */
+/** The default schedule, as Svix's: 8 attempts over about 28 hours (the waits add up to 27 h 35 min). */
 export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
 
 /** {@link DEFAULT_RETRY_SCHEDULE} in milliseconds. */
@@ -21,7 +21,7 @@ export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze(parseDurati
  * A `blocked` attempt (the target resolved to a refused address, or its URL cannot be sent
  * to) ends the round once it is attempt number MAX_BLOCKED_ATTEMPTS or later. DNS may change,
  * so a blocked delivery is retried, but only on the schedule's first delays (5 s and 5 min by
- * default), not for the 32 hours a down endpoint gets: it is `FAILED` after its third attempt.
+ * default), not for the 28 hours a down endpoint gets: it is `FAILED` after its third attempt.
  * Blocked attempts count toward disabling the hook like any other failure.
  */
 export const MAX_BLOCKED_ATTEMPTS = 3;

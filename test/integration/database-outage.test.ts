@@ -59,34 +59,37 @@ async function expectRecovered(server: TestServer, logs: LogCapture, receiver: R
   expect(logs.find(AVAILABLE)).toHaveLength(1);
 }
 
-describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by a proxy)', () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
-  let server: TestServer;
-  let receiver: Receiver;
-  const logs = captureLogs('info');
+/** A server on a fresh PostgreSQL schema reached through a TCP proxy, with one hook on `User.Created`: set up for the suite. */
+function serverBehindProxy(logs: LogCapture) {
+  const setup = {} as { database: TestDatabase; proxy: TcpProxy; server: TestServer; receiver: Receiver };
   const receivers = receiverPool();
-
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const direct = new URL(database.url);
-    proxy = await startTcpProxy(direct.hostname, Number(direct.port || 5432));
-    const proxied = new URL(database.url);
+    setup.database = await createTestDatabase('postgres');
+    const direct = new URL(setup.database.url);
+    setup.proxy = await startTcpProxy(direct.hostname, Number(direct.port || 5432));
+    const proxied = new URL(setup.database.url);
     proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    server = await startTestServer('postgres', { DATABASE_URL: proxied.toString() }, { logger: logs.logger });
-    receiver = await receivers.start();
-    await server.createHook(receiver.url, ['User.Created']);
+    proxied.port = String(setup.proxy.port);
+    setup.server = await startTestServer('postgres', { DATABASE_URL: proxied.toString() }, { logger: logs.logger });
+    setup.receiver = await receivers.start();
+    await setup.server.createHook(setup.receiver.url, ['User.Created']);
   });
   afterAll(async () => {
-    proxy?.restore();
-    await server?.close();
-    await proxy?.close();
+    setup.proxy?.restore();
+    await setup.server?.close();
+    await setup.proxy?.close();
     await receivers.closeAll();
-    await database?.drop();
+    await setup.database?.drop();
   });
+  return setup;
+}
+
+describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by a proxy)', () => {
+  const logs = captureLogs('info');
+  const setup = serverBehindProxy(logs);
 
   it('answers emits 503 SERVICE_UNAVAILABLE while it lasts, logs it once as it starts and once as it ends, and loses nothing accepted', async () => {
+    const { server, receiver, proxy } = setup;
     const accepted = [(await server.emit('User.Created', { before: true })).id];
     await receiver.waitFor(1);
     // Never used yet, so not cached: connecting with it during the outage must look it up.
@@ -107,33 +110,11 @@ describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by
 });
 
 describe.skipIf(!POSTGRES_URL)('a PostgreSQL write whose answer is lost (committed, then the connection cut)', () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
-  let server: TestServer;
-  let receiver: Receiver;
   const logs = captureLogs('debug');
-  const receivers = receiverPool();
-
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const direct = new URL(database.url);
-    proxy = await startTcpProxy(direct.hostname, Number(direct.port || 5432));
-    const proxied = new URL(database.url);
-    proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    server = await startTestServer('postgres', { DATABASE_URL: proxied.toString() }, { logger: logs.logger });
-    receiver = await receivers.start();
-    await server.createHook(receiver.url, ['User.Created']);
-  });
-  afterAll(async () => {
-    proxy?.restore();
-    await server?.close();
-    await proxy?.close();
-    await receivers.closeAll();
-    await database?.drop();
-  });
+  const setup = serverBehindProxy(logs);
 
   it('records the attempt once: the retry finds it already stored instead of failing on its id', async () => {
+    const { server, receiver, proxy } = setup;
     const lost = proxy.loseAnswerTo('insert into delivery_attempts');
     await server.emit('User.Created', { n: 1 });
     await receiver.waitFor(1);
