@@ -4,6 +4,7 @@ import { Delivery } from './tables/delivery.entity';
 import { CustomEventType } from './tables/event-type.entity';
 import { Event } from './tables/event.entity';
 import { Hook } from './tables/hook.entity';
+import { HookPattern } from './tables/hook-pattern.entity';
 
 /** Every entity, listed once for the app, the migration CLI and the tests. */
-export const ENTITIES = [Hook, Event, CustomEventType, ApiKey, Delivery, DeliveryAttempt];
+export const ENTITIES = [Hook, HookPattern, Event, CustomEventType, ApiKey, Delivery, DeliveryAttempt];

@@ -20,3 +20,14 @@ export function matchesEventPattern(pattern: string, type: string): boolean {
 export function matchesAnyEventPattern(patterns: readonly string[], type: string): boolean {
   return patterns.some((pattern) => matchesEventPattern(pattern, type));
 }
+
+/**
+ * Every pattern that selects `type`, and no other: `*`, the type itself, and the group
+ * pattern ending at each of its dots (`User.*` and `User.Data.*` for `User.Data.Updated`).
+ * An emit looks these up in the hook index instead of testing every hook's patterns.
+ */
+export function patternsSelecting(type: string): string[] {
+  const patterns = ['*', type];
+  for (let dot = type.indexOf('.'); dot !== -1; dot = type.indexOf('.', dot + 1)) patterns.push(`${type.slice(0, dot + 1)}*`);
+  return patterns;
+}

@@ -11,7 +11,7 @@ import type { Queue } from '../queue/queue';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors';
 import type { Page } from '../db/page';
 import type { EventMessage } from '../realtime/topics';
-import { matchesAnyEventPattern } from './event-pattern';
+import { matchesAnyEventPattern, patternsSelecting } from './event-pattern';
 import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from '../db/tables/event.entity';
@@ -154,7 +154,7 @@ export class EventService {
     try {
       const now = this.clock.now();
       fanOut = await this.sql.transaction(async (tx) =>
-        this.queue.enqueue(tx, await insertEvents(tx, this.sql.dialect, fresh), { now, handoff, selects: matchesAnyEventPattern }),
+        this.queue.enqueue(tx, await insertEvents(tx, this.sql.dialect, fresh), { now, handoff, selects: matchesAnyEventPattern, patternsSelecting }),
       );
     } catch (error) {
       handoff?.abort();

@@ -10,6 +10,7 @@ import type { Page } from '../db/page';
 import type { HookHeader } from '../delivery/job';
 import { Hook } from '../db/tables/hook.entity';
 import { validateName } from '../graphql/names';
+import { syncHookPatterns } from './hook-patterns';
 import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
 
 /** The fields a hook is created with. */
@@ -59,8 +60,7 @@ export class HookService {
    * first: a bad field is BAD_USER_INPUT and nothing is written.
    */
   async create(draft: HookDraft): Promise<Hook> {
-    const em = this.orm.em.fork();
-    const hook = em.create(Hook, {
+    const fields = {
       name: validateName(draft.name),
       events: await this.validEvents(draft.events),
       url: validateHookUrl(draft.url, this.targetRefusal),
@@ -69,9 +69,13 @@ export class HookService {
       ordered: draft.ordered ?? false,
       rateLimit: validateRateLimit(draft.rateLimit),
       signingKey: generateSigningKey(),
+    };
+    return this.orm.em.fork().transactional(async (tx) => {
+      const hook = tx.create(Hook, fields);
+      await tx.flush();
+      await syncHookPatterns(tx, hook.id, hook.events);
+      return hook;
     });
-    await em.flush();
-    return hook;
   }
 
   /**
@@ -101,7 +105,11 @@ export class HookService {
         hook.consecutiveFailures = 0;
       }
     }
-    await em.flush();
+    const eventsChanged = changes.events != null;
+    await em.transactional(async (tx) => {
+      await tx.flush();
+      if (eventsChanged) await syncHookPatterns(tx, hook.id, hook.events);
+    });
     if (wasEnabled && !hook.enabled) await this.queue.park(hook.id);
     if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, this.clock.now());
     return hook;

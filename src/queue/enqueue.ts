@@ -1,6 +1,6 @@
 import type { SqlDialect } from '../db/dialect';
 import type { Row, SqlSession } from '../db/sql';
-import { readBoolean, readJson } from '../db/sql-values';
+import { placeholders, readBoolean, readJson } from '../db/sql-values';
 import type { Handoff } from '../delivery/handoff';
 import type { DeliveryJob } from '../delivery/job';
 import { newId } from '../util/ids';
@@ -26,6 +26,8 @@ export interface EnqueueOptions {
   now: Date;
   /** Whether a hook's `events` patterns select an event type (the events feature's rule). */
   selects(patterns: readonly string[], eventType: string): boolean;
+  /** Every pattern that selects an event type (the events feature's rule, looked up in the hook index). */
+  patternsSelecting(eventType: string): readonly string[];
   /** This process's dispatcher's room, when it runs one. */
   handoff?: Handoff;
 }
@@ -50,11 +52,10 @@ export async function enqueueEvents(
   tx: SqlSession,
   dialect: SqlDialect,
   events: readonly QueuedEvent[],
-  { now: at, selects, handoff }: EnqueueOptions,
+  { now: at, selects, patternsSelecting, handoff }: EnqueueOptions,
 ): Promise<FanOut> {
   if (events.length === 0) return { queued: 0, handedOver: [] };
-  // Read in the transaction, so a delivery goes to the hook as it is when the event commits.
-  const hookRows: Row[] = await tx.all(`select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h`);
+  const hookRows = await hooksWanting(tx, events, patternsSelecting);
   const now = dialect.date(at);
   const leaseEnd = handoff ? dialect.date(handoff.leaseEnd) : null;
   const rows: DeliveryRow[] = [];
@@ -98,6 +99,20 @@ export async function enqueueEvents(
   }
   await insertDeliveries(tx, rows);
   return { queued, handedOver };
+}
+
+/**
+ * The hooks with a pattern selecting any of the events' types, found through the pattern
+ * index rather than by reading every hook, and read in the transaction, so a delivery goes to
+ * the hook as it is when the event commits (a hook and its index rows change in one commit).
+ */
+function hooksWanting(tx: SqlSession, events: readonly QueuedEvent[], patternsSelecting: EnqueueOptions['patternsSelecting']): Promise<Row[]> {
+  const patterns = [...new Set(events.flatMap((event) => patternsSelecting(event.type)))];
+  return tx.all(
+    `select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h
+      where h.id in (select p.hook_id from hook_patterns p where p.pattern in (${placeholders(patterns.length)}))`,
+    patterns,
+  );
 }
 
 /**

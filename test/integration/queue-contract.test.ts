@@ -4,10 +4,11 @@ import { createSql, type Sql } from '../../src/db/sql';
 import { readDate } from '../../src/db/sql-values';
 import type { AttemptResult, DeliveryJob, NextStep } from '../../src/delivery/job';
 import type { AttemptOutcome } from '../../src/delivery/outcome';
-import { matchesAnyEventPattern } from '../../src/events/event-pattern';
+import { matchesAnyEventPattern, patternsSelecting } from '../../src/events/event-pattern';
 import { Event } from '../../src/db/tables/event.entity';
 import { insertEvents } from '../../src/events/event-insert';
 import { Hook } from '../../src/db/tables/hook.entity';
+import { syncHookPatterns } from '../../src/hooks/hook-patterns';
 import { Queue } from '../../src/queue/queue';
 import { newId } from '../../src/util/ids';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
@@ -46,9 +47,12 @@ describe.each(DATABASE_KINDS)('the queue on %s', (kind) => {
   async function hook(options: { ordered?: boolean; enabled?: boolean } = {}): Promise<string> {
     const em = orm.em.fork();
     const type = `Test.${newId('hook').slice(5)}`;
-    const created = em.create(Hook, { name: type, events: [type], url: 'http://127.0.0.1:9/', signingKey: 'whsec_x', ...options });
-    await em.flush();
-    return created.id;
+    return em.transactional(async (tx) => {
+      const created = tx.create(Hook, { name: type, events: [type], url: 'http://127.0.0.1:9/', signingKey: 'whsec_x', ...options });
+      await tx.flush();
+      await syncHookPatterns(tx, created.id, created.events);
+      return created.id;
+    });
   }
 
   /** Emits `count` events of the hook's one type; returns their delivery ids, oldest first. */
@@ -56,7 +60,7 @@ describe.each(DATABASE_KINDS)('the queue on %s', (kind) => {
     const [{ events }] = await sql.all('select events from hooks where id = ?', [hookId]);
     const type = (typeof events === 'string' ? JSON.parse(events) : events)[0] as string;
     const fresh = Array.from({ length: count }, () => Object.assign(new Event(), { type, payload: { n: 1 } }));
-    await sql.transaction(async (tx) => queue.enqueue(tx, await insertEvents(tx, kind, fresh), { now: clock.now(), selects: matchesAnyEventPattern }));
+    await sql.transaction(async (tx) => queue.enqueue(tx, await insertEvents(tx, kind, fresh), { now: clock.now(), selects: matchesAnyEventPattern, patternsSelecting }));
     const rows = await sql.all('select id from deliveries where hook_id = ? order by event_id', [hookId]);
     return rows.map((row) => String(row.id)).slice(-count);
   }

@@ -12,6 +12,7 @@ export const MIGRATION_NAMES = {
     'Migration20261128061614_prune_indexes',
     'Migration20261130125417_drop_event_index',
     'Migration20261201075023_idempotency_per_emitter',
+    'Migration20261201112719_hook_patterns',
   ],
   postgres: [
     'Migration20261128021847_initial',
@@ -20,6 +21,7 @@ export const MIGRATION_NAMES = {
     'Migration20261128034330_claim_by_hook',
     'Migration20261128061614_prune_indexes',
     'Migration20261201075024_idempotency_per_emitter',
+    'Migration20261201112720_hook_patterns',
   ],
 } as const;
 
@@ -34,6 +36,7 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
       { name: 'Migration20261128061614_prune_indexes', class: (await import('./sqlite/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
       { name: 'Migration20261130125417_drop_event_index', class: (await import('./sqlite/Migration20261130125417_drop_event_index')).Migration20261130125417_drop_event_index },
       { name: 'Migration20261201075023_idempotency_per_emitter', class: (await import('./sqlite/Migration20261201075023_idempotency_per_emitter')).Migration20261201075023_idempotency_per_emitter },
+      { name: 'Migration20261201112719_hook_patterns', class: (await import('./sqlite/Migration20261201112719_hook_patterns')).Migration20261201112719_hook_patterns },
     ];
   }
   return [
@@ -43,5 +46,6 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
     { name: 'Migration20261128034330_claim_by_hook', class: (await import('./postgres/Migration20261128034330_claim_by_hook')).Migration20261128034330_claim_by_hook },
     { name: 'Migration20261128061614_prune_indexes', class: (await import('./postgres/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
     { name: 'Migration20261201075024_idempotency_per_emitter', class: (await import('./postgres/Migration20261201075024_idempotency_per_emitter')).Migration20261201075024_idempotency_per_emitter },
+    { name: 'Migration20261201112720_hook_patterns', class: (await import('./postgres/Migration20261201112720_hook_patterns')).Migration20261201112720_hook_patterns },
   ];
 }
