@@ -14,6 +14,8 @@ export interface EmitBounds {
   count: number;
   seconds: number;
   event?: string;
+  /** When given, each call's answer time in ms is pushed here. */
+  answerMs?: number[];
 }
 
 /**
@@ -52,7 +54,9 @@ async function emitLoop(
       const first = next;
       const size = Math.min(step, bounds.count - first);
       next += size;
+      const sentAt = wallNow();
       await send(client, first, size);
+      bounds.answerMs?.push(wallNow() - sentAt);
       emitted += size;
     }
   };

@@ -12,6 +12,7 @@ import { fanout } from './scenarios/fanout';
 import { isolation } from './scenarios/isolation';
 import { latency } from './scenarios/latency';
 import { liveFeed } from './scenarios/live-feed';
+import { manyHooks } from './scenarios/many-hooks';
 import { ordered } from './scenarios/ordered';
 import { start } from './scenarios/start';
 import { throughput } from './scenarios/throughput';
@@ -39,6 +40,7 @@ const RUNNERS: Record<ScenarioName, Scenario> = {
   isolation,
   backlog,
   ordered,
+  'many-hooks': manyHooks,
 };
 
 interface Options {
