@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../src/db/database';
+import type { Migrator } from '@mikro-orm/migrations';
+import { migrate, openDatabase, prepareMigrator } from '../../src/db/database';
+import { boolParam, dateParam } from '../../src/db/dialect';
+import { MIGRATION_NAMES } from '../../src/db/migrations';
+import { createSql } from '../../src/db/sql';
 import { DATABASE_KINDS, POSTGRES_URL, createTestDatabase } from '../support/databases';
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
@@ -13,6 +17,30 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
       const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, schema: db.database.kind === 'postgres' ? db.database.schema : undefined });
       expect(diff.trim()).toBe('');
       expect(await migrate(orm, db.database)).toEqual([]);
+    } finally {
+      await orm.close();
+      await db.drop();
+    }
+  });
+
+  it('fill the hook pattern index from the hooks stored before it', async () => {
+    const db = await createTestDatabase(kind);
+    const orm = await openDatabase(db.database, 2);
+    try {
+      await prepareMigrator(orm, db.database);
+      const names: readonly string[] = MIGRATION_NAMES[kind];
+      const index = names.findIndex((name) => name.endsWith('_hook_patterns'));
+      await (orm.getMigrator() as Migrator).up({ to: names[index - 1] });
+      const sql = createSql(orm);
+      const now = dateParam(kind, new Date());
+      await sql.run(
+        `insert into hooks (id, name, events, url, headers, enabled, signing_key, retired_signing_keys, ordered, consecutive_failures, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ['hook_old', 'old', JSON.stringify(['User.Created', 'Organization.*', 'User.Created']), 'https://example.com/', '[]', boolParam(kind, true), 'whsec_x', '[]', boolParam(kind, false), 0, now, now],
+      );
+      await migrate(orm, db.database);
+      const rows = await sql.all('select pattern from hook_patterns where hook_id = ? order by pattern', ['hook_old']);
+      expect(rows.map((row) => row.pattern)).toEqual(['Organization.*', 'User.Created']);
     } finally {
       await orm.close();
       await db.drop();
