@@ -103,18 +103,21 @@ export class DeliveryService {
   /** One of the texts of each attempt, by attempt id (an id without an attempt is left out), in one statement. */
   async attemptTextsOf(text: AttemptText, attemptIds: readonly string[]): Promise<Map<string, string | null>> {
     if (text === 'response') {
-      const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.response} as text`, attemptIds);
+      const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.response} as text`, attemptIds, '');
       return new Map(rows.map((row) => [String(row.id), row.text === null ? null : String(row.text)]));
     }
     const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.request} as text, ${ENVELOPE_COLUMNS}, ee.payload as envelope_payload`, attemptIds);
     return new Map(rows.map((row) => [String(row.id), sentBody(row)]));
   }
 
-  /** `columns` of the attempts of `attemptIds` (`a`), their unstored bodies' events joined. */
-  private attemptRows(columns: string, attemptIds: readonly string[]): Promise<Array<Row & { text: unknown; request_bytes: unknown }>> {
+  /**
+   * `columns` of the attempts of `attemptIds` (`a`), the events of their unstored bodies joined
+   * unless `join` says otherwise (the answers need none: the join's test reads the body column).
+   */
+  private attemptRows(columns: string, attemptIds: readonly string[], join = ENVELOPE_JOIN): Promise<Array<Row & { text: unknown; request_bytes: unknown }>> {
     return this.orm.em
       .getConnection()
-      .execute(`select a.id, ${columns} from delivery_attempts a ${ENVELOPE_JOIN} where a.id in (${placeholders(attemptIds.length)})`, [...attemptIds], 'all');
+      .execute(`select a.id, ${columns} from delivery_attempts a ${join} where a.id in (${placeholders(attemptIds.length)})`, [...attemptIds], 'all');
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */
