@@ -34,6 +34,12 @@ export interface SqlDialect {
   readonly writableCtes: boolean;
   /** `update … from (…) returning` may return columns of its FROM clause (SQLite's RETURNING cannot). */
   readonly returningFrom: boolean;
+  /**
+   * A JSON column gives back the very text written to it (SQLite's `json` is text), so a body
+   * spliced from that text can be rebuilt from the row. PostgreSQL's `jsonb` keeps a
+   * normalised form instead: keys reordered, spaces added.
+   */
+  readonly keepsJsonText: boolean;
   /** Runs a claim's statements: in a transaction of their own on PostgreSQL, as a plain statement on SQLite. */
   claim<T>(sql: Sql, work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
@@ -54,6 +60,7 @@ const sqlite: SqlDialect = {
   skipLocked: '',
   writableCtes: false,
   returningFrom: false,
+  keepsJsonText: true,
   claim: (sql, work) => work(sql),
   lockRowOrSkip: async () => true,
   tuneClaim: async () => {},
@@ -67,6 +74,7 @@ const postgres: SqlDialect = {
   skipLocked: 'for update skip locked',
   writableCtes: true,
   returningFrom: true,
+  keepsJsonText: false,
   claim: (sql, work) => sql.transaction(work),
   lockRowOrSkip: async (session, table, id) =>
     (await session.all(`select id from ${table} where id = ? for no key update skip locked`, [id])).length > 0,

@@ -41,8 +41,22 @@ export interface BuiltRequest {
  * sends one payload to many hooks); a payload never sets those fields (emit refuses it).
  */
 export function deliveryBody(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt' | 'payloadJson'>): string {
-  const head = `{"hookId":${JSON.stringify(job.hookId)},"event":${JSON.stringify(job.eventType)},"createdAt":"${job.eventCreatedAt.toISOString()}"`;
+  const head = envelopeHead(job);
   return job.payloadJson === '{}' ? `${head}}` : `${head},${job.payloadJson.slice(1)}`;
+}
+
+/**
+ * The UTF-8 size of {@link deliveryBody} from the payload's size alone, so a body that is not
+ * stored can be weighed without reading its payload: the payload's `{` gives way to a comma,
+ * or, for `{}` (the only two-byte object), both braces to one.
+ */
+export function deliveryBodyBytes(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt'>, payloadBytes: number): number {
+  return Buffer.byteLength(envelopeHead(job), 'utf8') + (payloadBytes === 2 ? 1 : payloadBytes);
+}
+
+// The envelope's own fields, in their order, its closing brace left open.
+function envelopeHead(job: Pick<DeliveryJob, 'hookId' | 'eventType' | 'eventCreatedAt'>): string {
+  return `{"hookId":${JSON.stringify(job.hookId)},"event":${JSON.stringify(job.eventType)},"createdAt":"${job.eventCreatedAt.toISOString()}"`;
 }
 
 /** The keys that sign now: the current one, plus retired ones still in their grace period. */

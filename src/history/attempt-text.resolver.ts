@@ -6,7 +6,8 @@ const BUDGETED = 'Counts against HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES per answer;
 
 /**
  * The body an attempt sent (its event's payload in the envelope): read only when asked for,
- * a page at a time, and charged to the answer's budget from its stored size before it is read.
+ * a page at a time (rebuilt from its event where it was not stored), and charged to the
+ * answer's budget from its size before it is read.
  */
 @Resolver(() => AttemptRequest)
 export class AttemptRequestResolver {

@@ -1,5 +1,4 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { raw, type SqlEntityManager } from '@mikro-orm/knex';
 import { dialectOf, type Orm } from '../db/database';
 import { findPage } from '../db/paginate';
 import type { Clock } from '../delivery/clock';
@@ -14,6 +13,9 @@ import type { DeliveryStatus } from '../db/tables/delivery-status';
 import { ATTEMPT_TEXT_COLUMNS, ATTEMPT_TEXT_PROPERTIES, type AttemptSummary, type AttemptText, type AttemptTextSizes } from './attempt-texts';
 import { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
 import { Delivery } from '../db/tables/delivery.entity';
+import type { Row } from '../db/sql';
+import { placeholders } from '../db/sql-values';
+import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayloadBytes, sentBody, sentBodyBytes } from './envelope-bodies';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {
@@ -80,31 +82,42 @@ export class DeliveryService {
   }
 
   /**
-   * The stored size of each attempt's texts, by attempt id (an id without an attempt is left
-   * out), in one statement that reads no text into the process: what a page of them would
-   * weigh is known before any is read.
+   * The size of each attempt's texts as they are answered, by attempt id (an id without an
+   * attempt is left out), in one statement that reads no text into the process: what a page of
+   * them would weigh is known before any is read. A body not stored is weighed from its
+   * event's payload (see `ENVELOPE_BODY`).
    */
   async attemptTextSizesOf(attemptIds: readonly string[]): Promise<Map<string, AttemptTextSizes>> {
+    const dialect = dialectOf(this.orm);
     // SQLite's length() of text counts characters; of the same value as a blob, its UTF-8 bytes.
-    const bytes = (column: string) => (dialectOf(this.orm) === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`);
-    const rows = await (this.orm.em.fork() as SqlEntityManager)
-      .createQueryBuilder(DeliveryAttempt)
-      .select(['id', raw(`${bytes(ATTEMPT_TEXT_COLUMNS.request)} as request_bytes`), raw(`${bytes(ATTEMPT_TEXT_COLUMNS.response)} as response_bytes`)])
-      .where({ id: { $in: [...attemptIds] } })
-      .execute<Array<{ id: string; request_bytes: number | string | null; response_bytes: number | string | null }>>('all', false);
-    const size = (value: number | string | null) => (value === null ? null : Number(value));
-    return new Map(rows.map((row) => [row.id, { request: size(row.request_bytes), response: size(row.response_bytes) }]));
+    const bytes = (column: string) => (dialect === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`);
+    const rows = await this.attemptRows(
+      `${bytes(`a.${ATTEMPT_TEXT_COLUMNS.request}`)} as request_bytes, ${bytes(`a.${ATTEMPT_TEXT_COLUMNS.response}`)} as response_bytes,
+       ${ENVELOPE_COLUMNS}, ${envelopePayloadBytes(dialect)} as payload_bytes`,
+      attemptIds,
+    );
+    const size = (value: unknown) => (value === null ? null : Number(value));
+    return new Map(rows.map((row) => [String(row.id), { request: sentBodyBytes(row), response: size(row.response_bytes) }]));
   }
 
   /** One of the texts of each attempt, by attempt id (an id without an attempt is left out), in one statement. */
   async attemptTextsOf(text: AttemptText, attemptIds: readonly string[]): Promise<Map<string, string | null>> {
-    const column = ATTEMPT_TEXT_COLUMNS[text];
-    const rows = await (this.orm.em.fork() as SqlEntityManager)
-      .createQueryBuilder(DeliveryAttempt)
-      .select(['id', raw(`${column} as text`)])
-      .where({ id: { $in: [...attemptIds] } })
-      .execute<Array<{ id: string; text: string | null }>>('all', false);
-    return new Map(rows.map((row) => [row.id, row.text]));
+    if (text === 'response') {
+      const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.response} as text`, attemptIds, '');
+      return new Map(rows.map((row) => [String(row.id), row.text === null ? null : String(row.text)]));
+    }
+    const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.request} as text, ${ENVELOPE_COLUMNS}, ee.payload as envelope_payload`, attemptIds);
+    return new Map(rows.map((row) => [String(row.id), sentBody(row)]));
+  }
+
+  /**
+   * `columns` of the attempts of `attemptIds` (`a`), the events of their unstored bodies joined
+   * unless `join` says otherwise (the answers need none: the join's test reads the body column).
+   */
+  private attemptRows(columns: string, attemptIds: readonly string[], join = ENVELOPE_JOIN): Promise<Array<Row & { text: unknown; request_bytes: unknown }>> {
+    return this.orm.em
+      .getConnection()
+      .execute(`select a.id, ${columns} from delivery_attempts a ${join} where a.id in (${placeholders(attemptIds.length)})`, [...attemptIds], 'all');
   }
 
   /** A new round of attempts for one delivery, whatever its status, signed with the hook's current key. */

@@ -1,4 +1,5 @@
 import { placeholders } from '../db/sql-values';
+import { ENVELOPE_BODY } from '../db/tables/delivery-attempt.entity';
 import type { AttemptResult } from '../delivery/job';
 import { errorKindOf, errorTextOf, responseOf } from '../delivery/outcome';
 import { ATTEMPT_COLUMNS, insertStatement, type QueueDb, type RowOf, type Statement } from './rows';
@@ -21,7 +22,9 @@ export function attemptsInsert({ dialect }: QueueDb, results: readonly AttemptRe
         duration_ms: result.durationMs,
         request_url: result.request.url,
         request_headers: JSON.stringify(result.request.headers),
-        request_body: result.request.body,
+        // Sent as the envelope of the payload text the database gave back or was given (claimed
+        // or handed over): where it keeps that text as written, readers rebuild the body from it.
+        request_body: dialect.keepsJsonText ? ENVELOPE_BODY : result.request.body,
         succeeded: dialect.bool(outcome.kind === 'success'),
         response_status: response?.status ?? null,
         response_body: response?.body ?? null,

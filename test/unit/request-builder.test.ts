@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, deliveryBody, redactUrl, type SignedMessage } from '../../src/delivery/request-builder';
+import { buildRequest, deliveryBody, deliveryBodyBytes, redactUrl, type SignedMessage } from '../../src/delivery/request-builder';
 
 const job = (payload: Record<string, unknown>) => ({
   hookId: 'hook_01',
@@ -23,6 +23,15 @@ describe('deliveryBody', () => {
   it('escapes an event type that needs it', () => {
     const body = deliveryBody({ ...job({ n: 1 }), eventType: 'Custom."quoted"\\type' });
     expect(JSON.parse(body).event).toBe('Custom."quoted"\\type');
+  });
+});
+
+describe('deliveryBodyBytes', () => {
+  it("is the body's UTF-8 size, from the payload's", () => {
+    for (const payload of [{}, { n: 1 }, { text: 'é 日本 😀' }]) {
+      const message = { ...job(payload), eventType: 'Ünïcode."type"' };
+      expect(deliveryBodyBytes(message, Buffer.byteLength(message.payloadJson))).toBe(Buffer.byteLength(deliveryBody(message)));
+    }
   });
 });
 

@@ -3,6 +3,15 @@ import type { AttemptTrigger } from '../../delivery/job';
 import { newId } from '../../util/ids';
 import { Delivery } from './delivery.entity';
 
+/**
+ * What `request_body` holds when the body sent was its event's payload, as stored, in the
+ * envelope (`deliveryBody`): the payload is in the events table already, and a delivery's
+ * attempts are deleted with its event (foreign-key cascade), so readers rebuild the body from
+ * there rather than every attempt writing it again. An empty string, not NULL: no body sent is
+ * empty, and the column stays NOT NULL (SQLite could only relax that by copying the table).
+ */
+export const ENVELOPE_BODY = '';
+
 /** A record of one HTTP attempt, kept whatever its outcome. */
 @Entity({ tableName: 'delivery_attempts' })
 @Index({ properties: ['hookId', 'startedAt'] })
@@ -42,6 +51,7 @@ export class DeliveryAttempt {
   @Property({ type: 'json' })
   requestHeaders!: Record<string, string>;
 
+  /** The body sent, or {@link ENVELOPE_BODY}: its event's stored payload in the envelope. */
   @Property({ type: 'text' })
   requestBody!: string;
 
