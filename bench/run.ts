@@ -13,8 +13,11 @@ import { isolation } from './scenarios/isolation';
 import { latency } from './scenarios/latency';
 import { liveFeed } from './scenarios/live-feed';
 import { ordered } from './scenarios/ordered';
+import { payloads } from './scenarios/payloads';
 import { start } from './scenarios/start';
+import { subscribers5000 } from './scenarios/subscribers-5000';
 import { throughput } from './scenarios/throughput';
+import { workers } from './scenarios/workers';
 import { buildServer, startServer, type BenchServer } from './server';
 import { round } from './stats';
 
@@ -39,6 +42,9 @@ const RUNNERS: Record<ScenarioName, Scenario> = {
   isolation,
   backlog,
   ordered,
+  payloads,
+  'subscribers-5000': subscribers5000,
+  workers,
 };
 
 interface Options {
@@ -139,8 +145,9 @@ async function main(): Promise<number> {
       const scenarioStart = performance.now();
       let result: ScenarioResult;
       try {
-        const { figures, details } = await RUNNERS[name](context);
-        result = { name, seconds: 0, figures: figures.map(judge), details };
+        const { figures, details, notApplicable } = await RUNNERS[name](context);
+        result = { name, seconds: 0, figures: figures.map(judge), details, notApplicable };
+        if (notApplicable) log(`  not applicable: ${notApplicable}`);
       } catch (error) {
         const output = servers.map((server) => server.output().slice(-2_000)).join('\n');
         result = { name, seconds: 0, figures: [], details: { serverOutput: output }, error: (error as Error).stack ?? String(error) };
