@@ -64,7 +64,7 @@ async function measureWorkers(context: BenchContext, count: number) {
     const run = await emitBatches(clients, 1, BATCH_SIZE, { count: quick ? 50 : 5_000, seconds: 20 });
     const rate = await deliveryRate(receiver, `/wk${count}/`, run, run.emitted * HOOKS, quick ? 30_000 : 40_000);
     const result = { workers: count, rate, apiCpuMs: Math.round(apiCpu()), workerCpuMs: workerCpu.map((cpu) => Math.round(cpu())) };
-    context.log(`${describeRate(`api + ${count} workers, ${run.emitted} events × ${HOOKS} hooks`, rate)}; CPU ms: api ${result.apiCpuMs}, workers ${result.workerCpuMs.join(' / ')}`);
+    context.log(`${describeRate(`api + ${count} worker(s), ${run.emitted} events × ${HOOKS} hooks`, rate)}; CPU ms: api ${result.apiCpuMs}, workers ${result.workerCpuMs.join(' / ')}`);
     return { ...result, apiRssMiB: round(api.rssMiB()), workerRssMiB: workerServers.map((server) => round(server.rssMiB())) };
   } finally {
     // Free the cores before the next count starts (the run stops them again, which is then a no-op).
