@@ -8,6 +8,7 @@ import { startGraphilePeer, type PeerServer } from './peers/graphile';
 import { formatPeerTable, formatTable, loadAverage, machineInfo, sourceInfo, writeReport, type BenchReport } from './report';
 import { judge, SCENARIOS, type BenchContext, type PeerContext, type PeerScenario, type Scenario, type ScenarioName, type ScenarioResult } from './scenario';
 import { backlog } from './scenarios/backlog';
+import { backlogMillion } from './scenarios/backlog-million';
 import { fanout } from './scenarios/fanout';
 import { isolation } from './scenarios/isolation';
 import { latency } from './scenarios/latency';
@@ -45,6 +46,7 @@ const RUNNERS: Record<ScenarioName, Scenario> = {
   payloads,
   'subscribers-5000': subscribers5000,
   workers,
+  'backlog-million': backlogMillion,
 };
 
 interface Options {

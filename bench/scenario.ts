@@ -4,7 +4,7 @@ import type { ReceiverHandle } from './receiver-control';
 import type { BenchClient, BenchServer } from './server';
 
 /** The scenarios, in the order a full run takes them. */
-export const SCENARIOS = ['start', 'throughput', 'fanout', 'latency', 'live-feed', 'isolation', 'backlog', 'ordered', 'payloads', 'subscribers-5000', 'workers'] as const;
+export const SCENARIOS = ['start', 'throughput', 'fanout', 'latency', 'live-feed', 'isolation', 'backlog', 'ordered', 'payloads', 'subscribers-5000', 'workers', 'backlog-million'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** A target a figure is held to: its value, or its ratio to the bare loop, against a bound. */
