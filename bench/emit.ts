@@ -16,6 +16,8 @@ export interface EmitBounds {
   event?: string;
   /** When given, each call's answer time in ms is pushed here. */
   answerMs?: number[];
+  /** The payload of the `n`th event; `userCreatedPayload` unless given. */
+  payload?: (n: number) => Record<string, unknown>;
 }
 
 /**
@@ -24,16 +26,18 @@ export interface EmitBounds {
  */
 export async function emitSingles(clients: BenchClient[], perClient: number, bounds: EmitBounds): Promise<EmitRun> {
   const event = bounds.event ?? BENCH_EVENT;
+  const payload = bounds.payload ?? userCreatedPayload;
   return emitLoop(clients, perClient, bounds, 1, async (client, first) => {
-    await client.EmitEvent({ input: { event, payload: userCreatedPayload(first) } });
+    await client.EmitEvent({ input: { event, payload: payload(first) } });
   });
 }
 
 /** Sends events in `emitEvents` batches of `batchSize` (the last may be smaller), `perClient` batches in flight per client. */
 export async function emitBatches(clients: BenchClient[], perClient: number, batchSize: number, bounds: EmitBounds): Promise<EmitRun> {
   const event = bounds.event ?? BENCH_EVENT;
+  const payload = bounds.payload ?? userCreatedPayload;
   return emitLoop(clients, perClient, bounds, batchSize, async (client, first, size) => {
-    const inputs = Array.from({ length: size }, (_, i) => ({ event, payload: userCreatedPayload(first + i) }));
+    const inputs = Array.from({ length: size }, (_, i) => ({ event, payload: payload(first + i) }));
     await client.EmitEvents({ inputs });
   });
 }

@@ -35,12 +35,24 @@ export async function measureLimit(
   receiver: ReceiverHandle,
   options: { seconds: number; maxRequests: number; concurrencies: number[] },
 ): Promise<LimitResult> {
-  const { body, headers } = deliveryLikeRequest();
+  return bareLoop(receiver, '/limit', deliveryLikeRequest(), options);
+}
+
+/**
+ * The bare loop of {@link measureLimit} with any body, to `path`: the best of a run at each
+ * concurrency. The payloads scenario measures its large bodies' limit with it.
+ */
+export async function bareLoop(
+  receiver: ReceiverHandle,
+  path: string,
+  { body, headers }: { body: string; headers: Record<string, string> },
+  options: { seconds: number; maxRequests: number; concurrencies: number[] },
+): Promise<LimitResult> {
   const runs: LimitRun[] = [];
-  const counted = async () => (await receiver.stats())['/limit']?.count ?? 0;
+  const counted = async () => (await receiver.stats())[path]?.count ?? 0;
   for (const concurrency of options.concurrencies) {
     const before = await counted();
-    const result = await run(receiver, body, headers, concurrency, options.seconds, options.maxRequests);
+    const result = await run(receiver, path, body, headers, concurrency, options.seconds, options.maxRequests);
     // The warm-up sent one request per connection before the timed part.
     const received = (await counted()) - before - concurrency;
     if (received !== result.requests) throw new Error(`bare loop: sent ${result.requests}, the receiver counted ${received}`);
@@ -53,6 +65,7 @@ export async function measureLimit(
 
 async function run(
   receiver: ReceiverHandle,
+  path: string,
   body: string,
   headers: Record<string, string>,
   concurrency: number,
@@ -61,7 +74,7 @@ async function run(
 ): Promise<Omit<LimitRun, 'received'>> {
   const pool = new Pool(receiver.origin, { connections: concurrency });
   const post = async () => {
-    const response = await pool.request({ path: '/limit', method: 'POST', headers, body });
+    const response = await pool.request({ path, method: 'POST', headers, body });
     await response.body.dump();
   };
   // Warm the connections up first, so the timed part measures steady keep-alive traffic.

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /** The event type every bench event uses (Logto's `User.Created`, in the built-in catalogue). */
 export const BENCH_EVENT = 'User.Created';
@@ -31,13 +31,35 @@ export function userCreatedPayload(n: number): Record<string, unknown> {
   };
 }
 
-/** The body and headers of one delivery as hookwire sends it, for the bare loop to send alike. */
-export function deliveryLikeRequest(): { body: string; headers: Record<string, string> } {
+/**
+ * A `User.Created` payload padded to exactly `bytes` of JSON with an `attachment` string of
+ * random base64 (one string per size, made once): the large-payload scenario's events. One long
+ * string is the cheapest large JSON to parse and copy, so this is the kindest case for size.
+ */
+export function paddedPayload(n: number, bytes: number): Record<string, unknown> {
+  const base = userCreatedPayload(n);
+  const room = bytes - Buffer.byteLength(JSON.stringify({ ...base, attachment: '' }));
+  if (room < 0) throw new Error(`a payload of ${bytes} bytes is smaller than the event itself`);
+  return { ...base, attachment: padding(room) };
+}
+
+const paddings = new Map<number, string>();
+function padding(length: number): string {
+  let text = paddings.get(length);
+  if (text === undefined) {
+    text = randomBytes(Math.ceil((length * 3) / 4) + 3).toString('base64').slice(0, length);
+    paddings.set(length, text);
+  }
+  return text;
+}
+
+/** The body and headers of one delivery as hookwire sends it (of `payload`), for the bare loop to send alike. */
+export function deliveryLikeRequest(payload = userCreatedPayload(1)): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({
     hookId: 'hook_01KB4Z0000000000000000000',
     event: BENCH_EVENT,
     createdAt: new Date().toISOString(),
-    ...userCreatedPayload(1),
+    ...payload,
   });
   const key = 'whsec_YmVuY2htYXJrLXNpZ25pbmcta2V5LTMyLWJ5dGVzISE=';
   return {

@@ -83,6 +83,7 @@ export function formatTable(report: BenchReport): string {
   for (const result of Object.values(report.scenarios)) {
     if (!result) continue;
     for (const figure of result.figures) lines.push(row(figure));
+    if (result.notApplicable) lines.push(`| ${result.name}: not applicable (${result.notApplicable}) | | | | |`);
     if (result.error) lines.push(`| ${result.name}: failed: ${result.error.split('\n')[0].slice(0, 160)} | | | | ✗ |`);
   }
   return lines.join('\n');

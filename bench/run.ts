@@ -8,14 +8,18 @@ import { startGraphilePeer, type PeerServer } from './peers/graphile';
 import { formatPeerTable, formatTable, loadAverage, machineInfo, sourceInfo, writeReport, type BenchReport } from './report';
 import { judge, SCENARIOS, type BenchContext, type PeerContext, type PeerScenario, type Scenario, type ScenarioName, type ScenarioResult } from './scenario';
 import { backlog } from './scenarios/backlog';
+import { backlogMillion } from './scenarios/backlog-million';
 import { fanout } from './scenarios/fanout';
 import { isolation } from './scenarios/isolation';
 import { latency } from './scenarios/latency';
 import { liveFeed } from './scenarios/live-feed';
 import { manyHooks } from './scenarios/many-hooks';
 import { ordered } from './scenarios/ordered';
+import { payloads } from './scenarios/payloads';
 import { start } from './scenarios/start';
+import { subscribers5000 } from './scenarios/subscribers-5000';
 import { throughput } from './scenarios/throughput';
+import { workers } from './scenarios/workers';
 import { buildServer, startServer, type BenchServer } from './server';
 import { round } from './stats';
 
@@ -41,6 +45,10 @@ const RUNNERS: Record<ScenarioName, Scenario> = {
   backlog,
   ordered,
   'many-hooks': manyHooks,
+  payloads,
+  'subscribers-5000': subscribers5000,
+  workers,
+  'backlog-million': backlogMillion,
 };
 
 interface Options {
@@ -141,8 +149,9 @@ async function main(): Promise<number> {
       const scenarioStart = performance.now();
       let result: ScenarioResult;
       try {
-        const { figures, details } = await RUNNERS[name](context);
-        result = { name, seconds: 0, figures: figures.map(judge), details };
+        const { figures, details, notApplicable } = await RUNNERS[name](context);
+        result = { name, seconds: 0, figures: figures.map(judge), details, notApplicable };
+        if (notApplicable) log(`  not applicable: ${notApplicable}`);
       } catch (error) {
         const output = servers.map((server) => server.output().slice(-2_000)).join('\n');
         result = { name, seconds: 0, figures: [], details: { serverOutput: output }, error: (error as Error).stack ?? String(error) };

@@ -4,7 +4,7 @@ import type { ReceiverHandle } from './receiver-control';
 import type { BenchClient, BenchServer } from './server';
 
 /** The scenarios, in the order a full run takes them. */
-export const SCENARIOS = ['start', 'throughput', 'fanout', 'latency', 'live-feed', 'isolation', 'backlog', 'ordered', 'many-hooks'] as const;
+export const SCENARIOS = ['start', 'throughput', 'fanout', 'latency', 'live-feed', 'isolation', 'backlog', 'ordered', 'many-hooks', 'payloads', 'subscribers-5000', 'workers', 'backlog-million'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** A target a figure is held to: its value, or its ratio to the bare loop, against a bound. */
@@ -38,6 +38,8 @@ export interface ScenarioResult {
   details: Record<string, unknown>;
   /** Set when the scenario could not finish; its figures are then partial or empty. */
   error?: string;
+  /** Set, with why, when the scenario does not apply to this run (e.g. PostgreSQL only); it then has no figures. */
+  notApplicable?: string;
 }
 
 /** What every scenario gets from the run. */
@@ -61,7 +63,7 @@ export interface BenchContext {
 }
 
 /** A scenario: measures and returns figures and details (`name` and `seconds` are added by the run). */
-export type Scenario = (context: BenchContext) => Promise<Pick<ScenarioResult, 'figures' | 'details'>>;
+export type Scenario = (context: BenchContext) => Promise<Pick<ScenarioResult, 'figures' | 'details' | 'notApplicable'>>;
 
 /** What a scenario that a peer can run too needs of the system it measures: hooks, emits, its CPU and memory. */
 export interface SystemUnderTest {

@@ -1,10 +1,8 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BENCH_EVENT, userCreatedPayload } from '../payload';
-import type { Scenario } from '../scenario';
-import { BENCH_ADMIN_KEY } from '../server';
+import type { BenchContext, Scenario } from '../scenario';
+import { BENCH_ADMIN_KEY, type BenchServer } from '../server';
 import { median, percentile, round, sleep, wallNow } from '../stats';
+import { forkSubscribers, type SubscriberProcess } from './subscriber-process';
 import type { SubscriberMessage } from './subscribers';
 
 /**
@@ -15,95 +13,86 @@ import type { SubscriberMessage } from './subscribers';
  * (event, subscriber) arrivals, and the median over events of the time until all have it.
  */
 export const liveFeed: Scenario = async (context) => {
-  const { quick } = context;
-  const subscribers = quick ? 50 : 1_000;
-  const events = quick ? 3 : 10;
+  const subscribers = context.quick ? 50 : 1_000;
   const server = await context.startServer('live-feed');
-  const client = server.client(1);
-  // With --profile the subscribers are profiled too: on 2 cores their side counts as much as the server's.
-  const profileArgs = context.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(context.profileDir, 'live-feed-subscribers')] : [];
-  const child = fork(fileURLToPath(new URL('./subscribers.ts', import.meta.url)), [`${server.url.replace(/^http/, 'ws')}/graphql`, BENCH_ADMIN_KEY, String(subscribers)], {
-    execArgv: [...profileArgs, '--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const messages: SubscriberMessage[] = [];
-  const waiters = new Set<() => void>();
-  child.on('message', (message) => {
-    messages.push(message as SubscriberMessage);
-    for (const wake of waiters) wake();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const next = async (match: (message: SubscriberMessage) => boolean, timeoutMs: number, what: string) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const failed = messages.find((message) => message.type === 'failed');
-      if (failed && failed.type === 'failed') throw new Error(failed.error);
-      const index = messages.findIndex(match);
-      if (index >= 0) return messages.splice(index, 1)[0];
-      if (Date.now() > deadline) throw new Error(`live feed: no ${what} within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 100);
-        waiters.add(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      waiters.clear();
-    }
-  };
+  const feed = forkSubscribers({ url: graphqlWsUrl(server), apiKey: BENCH_ADMIN_KEY, count: subscribers, profileDir: context.profileDir, name: 'live-feed' });
   try {
-    const connectStart = wallNow();
-    await next((m) => m.type === 'subscribed', 120_000, 'subscribed');
-    const connectSeconds = (wallNow() - connectStart) / 1000;
-    context.log(`  ${subscribers} subscribers connected in ${round(connectSeconds, 2)} s`);
-    // Priming also warms the server's feed path up (JIT): at least a few events go before timing.
-    const minPrimeEvents = quick ? 2 : 10;
-    let primeEvents = 0;
-    const primeDeadline = Date.now() + 60_000;
-    while (primeEvents < minPrimeEvents || !messages.some((m) => m.type === 'primed')) {
-      if (Date.now() > primeDeadline) throw new Error('live feed: subscribers were not all primed within 60 s');
-      await client.EmitEvent({ input: { event: BENCH_EVENT, payload: userCreatedPayload(primeEvents++) } });
-      await sleep(250);
-    }
-    await sleep(500);
-
-    const latencies: number[] = [];
-    const allHaveIt: number[] = [];
-    // The first arrival is the emit and publish; the spread after it is the fan-out to every socket.
-    const firstHasIt: number[] = [];
-    for (let i = 0; i < events; i++) {
-      const sentAt = wallNow();
-      const { emitEvent } = await client.EmitEvent({ input: { event: BENCH_EVENT, payload: userCreatedPayload(i) } });
-      const done = await next((m) => m.type === 'complete' && m.id === emitEvent.id, 15_000, `complete feed of ${emitEvent.id}`);
-      const times = (done as Extract<SubscriberMessage, { type: 'complete' }>).times.map((t) => t - sentAt);
-      latencies.push(...times);
-      allHaveIt.push(Math.max(...times));
-      firstHasIt.push(Math.min(...times));
-      await sleep(300);
-    }
-    const p50 = percentile(latencies, 50);
-    const p99 = percentile(latencies, 99);
-    context.log(`  ${events} events × ${subscribers}: p50 ${round(p50, 1)} ms, p99 ${round(p99, 1)} ms, all have it (median) ${round(median(allHaveIt), 1)} ms`);
+    const measured = await measureFeed(context, server, feed, subscribers);
     return {
       figures: [
-        { label: `live feed, ${subscribers} subscribers, p50`, value: round(p50, 1), unit: 'ms' },
-        { label: `live feed, ${subscribers} subscribers, p99`, value: round(p99, 1), unit: 'ms', target: { of: 'value', op: '<=', bound: 100, text: '≤ 100 ms' } },
-        { label: `live feed, all ${subscribers} have it (median)`, value: round(median(allHaveIt), 1), unit: 'ms' },
+        { label: `live feed, ${subscribers} subscribers, p50`, value: measured.p50, unit: 'ms' },
+        { label: `live feed, ${subscribers} subscribers, p99`, value: measured.p99, unit: 'ms', target: { of: 'value', op: '<=', bound: 100, text: '≤ 100 ms' } },
+        { label: `live feed, all ${subscribers} have it (median)`, value: measured.allHaveItMedian, unit: 'ms' },
       ],
-      details: {
-        subscribers,
-        events,
-        primeEvents,
-        connectSeconds: round(connectSeconds, 2),
-        allHaveItMs: allHaveIt.map((ms) => round(ms, 1)),
-        firstHasItMs: firstHasIt.map((ms) => round(ms, 1)),
-        serverRssMiB: round(server.rssMiB()),
-      },
+      details: { ...measured, serverRssMiB: round(server.rssMiB()) },
     };
   } finally {
-    child.disconnect();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
+    await feed.stop();
   }
 };
+
+export function graphqlWsUrl(server: BenchServer): string {
+  return `${server.url.replace(/^http/, 'ws')}/graphql`;
+}
+
+/** What {@link measureFeed} and {@link timeArrivals} measured: latencies in ms, rounded. */
+export interface FeedTimes {
+  events: number;
+  p50: number;
+  p99: number;
+  allHaveItMedian: number;
+  allHaveItMs: number[];
+  /** The first arrival is the emit and publish; the spread after it is the fan-out to every socket. */
+  firstHasItMs: number[];
+}
+
+/**
+ * Waits for every subscriber to connect, primes (events until every subscriber has had one
+ * and at least 10 have gone: the server's feed path is warm), then times 10 events one at a
+ * time from just before each `emitEvent` to its arrival at every subscriber.
+ */
+export async function measureFeed(context: BenchContext, server: BenchServer, feed: SubscriberProcess, subscribers: number) {
+  const { quick } = context;
+  const client = server.client(1);
+  const connectStart = wallNow();
+  await feed.next((m) => m.type === 'subscribed', 180_000, 'subscribed');
+  const connectSeconds = (wallNow() - connectStart) / 1000;
+  context.log(`  ${subscribers} subscribers connected in ${round(connectSeconds, 2)} s`);
+  const minPrimeEvents = quick ? 2 : 10;
+  let primeEvents = 0;
+  const primeDeadline = Date.now() + 60_000;
+  while (primeEvents < minPrimeEvents || !feed.has('primed')) {
+    if (Date.now() > primeDeadline) throw new Error('live feed: subscribers were not all primed within 60 s');
+    await client.EmitEvent({ input: { event: BENCH_EVENT, payload: userCreatedPayload(primeEvents++) } });
+    await sleep(250);
+  }
+  await sleep(500);
+  const times = await timeArrivals(feed, quick ? 3 : 10, async (i) => (await client.EmitEvent({ input: { event: BENCH_EVENT, payload: userCreatedPayload(i) } })).emitEvent.id);
+  context.log(`  ${times.events} events × ${subscribers}: p50 ${times.p50} ms, p99 ${times.p99} ms, all have it (median) ${times.allHaveItMedian} ms`);
+  return { subscribers, primeEvents, connectSeconds: round(connectSeconds, 2), ...times };
+}
+
+/** Sends `events` messages one at a time (`send` returns the id they carry), each timed from just before `send` to its arrival at every subscriber of its kind. */
+export async function timeArrivals(feed: SubscriberProcess, events: number, send: (i: number) => Promise<string>): Promise<FeedTimes> {
+  const latencies: number[] = [];
+  const allHaveIt: number[] = [];
+  const firstHasIt: number[] = [];
+  for (let i = 0; i < events; i++) {
+    const sentAt = wallNow();
+    const id = await send(i);
+    const done = await feed.next((m) => m.type === 'complete' && m.id === id, 15_000, `complete feed of ${id}`);
+    const times = (done as Extract<SubscriberMessage, { type: 'complete' }>).times.map((t) => t - sentAt);
+    latencies.push(...times);
+    allHaveIt.push(Math.max(...times));
+    firstHasIt.push(Math.min(...times));
+    await sleep(300);
+  }
+  return {
+    events,
+    p50: round(percentile(latencies, 50), 1),
+    p99: round(percentile(latencies, 99), 1),
+    allHaveItMedian: round(median(allHaveIt), 1),
+    allHaveItMs: allHaveIt.map((ms) => round(ms, 1)),
+    firstHasItMs: firstHasIt.map((ms) => round(ms, 1)),
+  };
+}

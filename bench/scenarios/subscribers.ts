@@ -2,12 +2,14 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /**
- * The live-feed scenario's subscribers, run as their own process (`fork`ed by live-feed.ts):
- * `count` graphql-ws clients, one WebSocket each, each subscribed to `events`. For every
- * event it notes when each subscriber got it (wall clock, sub-ms) and, once all have, sends
- * `{ type: 'complete', id, times }` to the parent. It also says `subscribed` once every
- * client is connected with its subscription sent, and `primed` once every subscriber has
- * received at least one event (so the server has surely set every subscription up).
+ * The live-feed scenarios' subscribers, run as their own process (`fork`ed by
+ * subscriber-process.ts): `count` graphql-ws clients, one WebSocket each, each subscribed to
+ * `events`; and, when a bare broadcaster's URL is given, as many plain `ws` clients of it. For
+ * every event it notes when each subscriber got it (wall clock, sub-ms) and, once all of its
+ * kind have, sends `{ type: 'complete', id, times }` to the parent (the broadcaster's ids are
+ * its own, so the two never mix). It also says `subscribed` once every client is connected with
+ * its subscription sent, and `primed` once every graphql-ws subscriber has received at least one
+ * event (so the server has surely set every subscription up).
  */
 
 /** Messages this process sends to its parent. */
@@ -20,10 +22,10 @@ export type SubscriberMessage =
 const QUERY = 'subscription { events(types: ["User.Created"]) { id event payload createdAt } }';
 const CONNECT_CHUNK = 50;
 
-const [url, apiKey, countText] = process.argv.slice(2);
+const [url, apiKey, countText, bareUrl] = process.argv.slice(2);
 const count = Number(countText);
 const clients: Client[] = [];
-const received = new Map<string, number[]>();
+const bareClients: WebSocket[] = [];
 const heard = new Set<number>();
 let primed = false;
 
@@ -31,15 +33,25 @@ function send(message: SubscriberMessage): void {
   process.send?.(message);
 }
 
+/** Notes arrivals per event id; says `complete` once all `count` subscribers of one kind have it. */
+function arrivals(): (id: string) => void {
+  const received = new Map<string, number[]>();
+  return (id) => {
+    const at = performance.timeOrigin + performance.now();
+    const times = received.get(id) ?? [];
+    times.push(at);
+    received.set(id, times);
+    if (times.length === count) {
+      received.delete(id);
+      send({ type: 'complete', id, times });
+    }
+  };
+}
+const fedArrived = arrivals();
+const bareArrived = arrivals();
+
 function arrived(subscriber: number, id: string): void {
-  const at = performance.timeOrigin + performance.now();
-  const times = received.get(id) ?? [];
-  times.push(at);
-  received.set(id, times);
-  if (times.length === count) {
-    received.delete(id);
-    send({ type: 'complete', id, times });
-  }
+  fedArrived(id);
   heard.add(subscriber);
   if (!primed && heard.size === count) {
     primed = true;
@@ -73,16 +85,35 @@ function connect(index: number): Promise<void> {
   return connected;
 }
 
-try {
+/** A plain `ws` client of the bare broadcaster: it parses each message as graphql-ws's client does (JSON) and reads the event id. */
+function connectBare(index: number): Promise<void> {
+  const socket = new WebSocket(bareUrl);
+  bareClients.push(socket);
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { payload: { data: { events: { id: string } } } };
+    bareArrived(message.payload.data.events.id);
+  });
+  return new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', (error) => reject(new Error(`bare client ${index}: ${error.message}`)));
+  });
+}
+
+async function connectAll(open: (index: number) => Promise<void>): Promise<void> {
   for (let start = 0; start < count; start += CONNECT_CHUNK) {
-    const chunk = Array.from({ length: Math.min(CONNECT_CHUNK, count - start) }, (_, i) => connect(start + i));
-    await Promise.all(chunk);
+    await Promise.all(Array.from({ length: Math.min(CONNECT_CHUNK, count - start) }, (_, i) => open(start + i)));
   }
+}
+
+try {
+  await connectAll(connect);
+  if (bareUrl) await connectAll(connectBare);
   send({ type: 'subscribed' });
 } catch (error) {
   send({ type: 'failed', error: String(error) });
 }
 
 process.on('disconnect', () => {
+  for (const socket of bareClients) socket.terminate();
   void Promise.allSettled(clients.map((client) => client.dispose())).then(() => process.exit(0));
 });

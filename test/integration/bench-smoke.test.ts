@@ -50,6 +50,11 @@ describe.each(DATABASE_KINDS)('npm run bench -- --quick on %s', (kind) => {
       const scenario = report.scenarios[name];
       expect(scenario, `scenario ${name}`).toBeDefined();
       expect(scenario?.error, `scenario ${name}`).toBeUndefined();
+      // `workers` needs PostgreSQL: on SQLite it says so and has no figures.
+      if (scenario?.notApplicable) {
+        expect({ name, kind }).toEqual({ name: 'workers', kind: 'sqlite' });
+        continue;
+      }
       expect(scenario?.figures.length, `scenario ${name}`).toBeGreaterThan(0);
       for (const figure of scenario?.figures ?? []) expect(Number.isFinite(figure.value), `${name}: ${figure.label}`).toBe(true);
     }
