@@ -108,7 +108,13 @@ export class HookService {
     const eventsChanged = changes.events != null;
     await em.transactional(async (tx) => {
       await tx.flush();
-      if (eventsChanged) await syncHookPatterns(tx, hook.id, hook.events);
+      if (!eventsChanged) return;
+      // The ORM writes only the columns that differ from the hook as it was read, before this
+      // transaction: another update committed meanwhile could have changed `events` while this
+      // one sends the old value again, leaving the row and the index apart. Writing `events`
+      // here makes the row what the index is made from, whichever update commits last.
+      await tx.nativeUpdate(Hook, { id: hook.id }, { events: hook.events });
+      await syncHookPatterns(tx, hook.id, hook.events);
     });
     if (wasEnabled && !hook.enabled) await this.queue.park(hook.id);
     if (!wasEnabled && hook.enabled) await this.queue.resume(hook.id, this.clock.now());

@@ -106,8 +106,21 @@ export async function enqueueEvents(
  * index rather than by reading every hook, and read in the transaction, so a delivery goes to
  * the hook as it is when the event commits (a hook and its index rows change in one commit).
  */
-function hooksWanting(tx: SqlSession, events: readonly QueuedEvent[], patternsSelecting: EnqueueOptions['patternsSelecting']): Promise<Row[]> {
+async function hooksWanting(tx: SqlSession, events: readonly QueuedEvent[], patternsSelecting: EnqueueOptions['patternsSelecting']): Promise<Row[]> {
   const patterns = [...new Set(events.flatMap((event) => patternsSelecting(event.type)))];
+  if (patterns.length <= MAX_PATTERNS_PER_LOOKUP) return hooksWithPatterns(tx, patterns);
+  // Deep custom types in a big batch can need more patterns than a statement takes parameters.
+  const byId = new Map<string, Row>();
+  for (let start = 0; start < patterns.length; start += MAX_PATTERNS_PER_LOOKUP) {
+    for (const row of await hooksWithPatterns(tx, patterns.slice(start, start + MAX_PATTERNS_PER_LOOKUP))) byId.set(String(row.id), row);
+  }
+  return [...byId.values()];
+}
+
+// Far below SQLite's 32,766 parameters a statement; a batch of ordinary types needs a few dozen.
+const MAX_PATTERNS_PER_LOOKUP = 1_000;
+
+function hooksWithPatterns(tx: SqlSession, patterns: readonly string[]): Promise<Row[]> {
   return tx.all(
     `select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h
       where h.id in (select p.hook_id from hook_patterns p where p.pattern in (${placeholders(patterns.length)}))`,
