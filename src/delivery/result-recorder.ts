@@ -17,7 +17,7 @@ const MAX_BATCH = 500;
 
 /** What a recorder writes with and whom it tells. */
 export interface RecorderOptions {
-  queue: Pick<WorkQueue, 'complete' | 'recordedAttempts'>;
+  queue: Pick<WorkQueue, 'complete' | 'recordedAttempts' | 'storedOutcome'>;
   workerId: string;
   clock: Clock;
   logger: LogPort;
@@ -79,12 +79,18 @@ export class ResultRecorder {
   /** Stores the batch, retrying with backoff; undefined once it gives up. */
   private async store(batch: AttemptResult[]): Promise<Completed | undefined> {
     const { queue, workerId, clock, logger } = this.options;
+    // One time for every try: a retry reads back what a committed try did by it.
+    const now = clock.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        // After a failure the write may still have been committed: leave out what it stored.
-        const recorded = attempt === 0 ? undefined : await queue.recordedAttempts(batch);
-        const unrecorded = recorded ? batch.filter((result) => !recorded.has(result.attemptId)) : batch;
-        return await queue.complete(unrecorded, workerId, clock.now());
+        if (attempt === 0) return await queue.complete(batch, workerId, now);
+        // After a failure the write may still have been committed (its answer lost): leave out
+        // what it stored, and take what it did to their hooks from the database.
+        const recorded = await queue.recordedAttempts(batch);
+        if (recorded.size === 0) return await queue.complete(batch, workerId, now);
+        const stored = await queue.storedOutcome(batch.filter((result) => recorded.has(result.attemptId)), now);
+        const rest = await queue.complete(batch.filter((result) => !recorded.has(result.attemptId)), workerId, now);
+        return { disabled: [...stored.disabled, ...rest.disabled], recovered: [...stored.recovered, ...rest.recovered] };
       } catch (error) {
         // The attempts happened; keep trying to record them. If this process dies first,
         // the leases run out and the deliveries are sent again: at-least-once.

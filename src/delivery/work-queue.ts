@@ -44,6 +44,12 @@ export interface WorkQueue {
   complete(results: readonly AttemptResult[], workerId: string, now: Date): Promise<Completed>;
   /** The attempts of `results` already stored (a retry after a write whose answer was lost). */
   recordedAttempts(results: readonly AttemptResult[]): Promise<Set<string>>;
+  /**
+   * What an earlier `complete(results, …, now)` that was committed, though its answer was lost,
+   * did: the hooks of `results` it disabled (read back by their `disabled_at`). Streaks it ended
+   * are not known any more (their count was reset), so `recovered` is empty.
+   */
+  storedOutcome(results: readonly AttemptResult[], now: Date): Promise<Completed>;
   /** Gives leased deliveries back, due at once, so any worker can claim them. */
   release(deliveryIds: readonly string[], workerId: string, now: Date): Promise<void>;
 }

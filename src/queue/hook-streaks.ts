@@ -1,7 +1,7 @@
 import type { Row, SqlSession } from '../db/sql';
 import { placeholders, readBoolean, readDate } from '../db/sql-values';
-import type { DisabledHook } from '../delivery/job';
-import type { RecoveredHook } from '../delivery/work-queue';
+import type { AttemptResult, DisabledHook } from '../delivery/job';
+import type { Completed, RecoveredHook } from '../delivery/work-queue';
 import { parkStatement } from './admin';
 import { shouldDisable, type DisablePolicy, type HealthChange } from './hook-health';
 import type { QueueDb, Statement } from './rows';
@@ -91,4 +91,21 @@ export async function disableHook({ dialect }: QueueDb, tx: SqlSession, hook: Di
   ]);
   const park = parkStatement(hook.hookId);
   await tx.run(park.sql, park.params);
+}
+
+/**
+ * What a committed `complete` of `results` at `now` did to their hooks, read back after its
+ * answer was lost: the hooks it disabled carry `disabled_at = now` (the time the write used).
+ * The streaks it ended are gone with their counts, so none is reported.
+ */
+export async function storedOutcome({ sql, dialect }: QueueDb, results: readonly AttemptResult[], now: Date): Promise<Completed> {
+  const hookIds = [...new Set(results.map((result) => result.job.hookId))];
+  if (hookIds.length === 0) return { disabled: [], recovered: [] };
+  const rows = await sql.all(`select id, disabled_reason from hooks where id in (${placeholders(hookIds.length)}) and enabled = ? and disabled_at = ?`, [
+    ...hookIds,
+    dialect.bool(false),
+    dialect.date(now),
+  ]);
+  const disabled = rows.map((row): DisabledHook => ({ hookId: String(row.id), reason: String(row.disabled_reason), disabledAt: now }));
+  return { disabled, recovered: [] };
 }

@@ -7,6 +7,7 @@ import { claimForHook, dueHooks } from './claim';
 import { complete } from './complete';
 import { enqueueEvents, type EnqueueOptions, type FanOut, type QueuedEvent } from './enqueue';
 import type { DisablePolicy } from './hook-health';
+import { storedOutcome } from './hook-streaks';
 import { recordedAttempts } from './record-attempts';
 import type { QueueDb } from './rows';
 import { attemptCounts, firstAttemptsWaiting, snapshot, type AttemptCounts, type QueueSnapshot } from './stats';
@@ -49,6 +50,10 @@ export class Queue implements WorkQueue {
 
   recordedAttempts(results: readonly AttemptResult[]): Promise<Set<string>> {
     return recordedAttempts(this.db, results);
+  }
+
+  storedOutcome(results: readonly AttemptResult[], now: Date): Promise<Completed> {
+    return storedOutcome(this.db, results, now);
   }
 
   release(deliveryIds: readonly string[], workerId: string, now: Date): Promise<void> {

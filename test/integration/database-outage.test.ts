@@ -8,6 +8,7 @@ import { openRawWs } from '../support/raw-ws';
 import { receiverPool, type Receiver } from '../support/receiver';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../support/server';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { eventually } from '../support/wait';
 
 const UNAVAILABLE = 'database unavailable';
 const AVAILABLE = 'database available again';
@@ -112,6 +113,8 @@ describe.skipIf(!POSTGRES_URL)('a PostgreSQL outage (the connection to it cut by
 describe.skipIf(!POSTGRES_URL)('a PostgreSQL write whose answer is lost (committed, then the connection cut)', () => {
   const logs = captureLogs('debug');
   const setup = serverBehindProxy(logs);
+  const receivers = receiverPool();
+  afterAll(() => receivers.closeAll());
 
   it('records the attempt once: the retry finds it already stored instead of failing on its id', async () => {
     const { server, receiver, proxy } = setup;
@@ -125,6 +128,25 @@ describe.skipIf(!POSTGRES_URL)('a PostgreSQL write whose answer is lost (committ
     const deliveries = (await server.admin.Deliveries({})).deliveries.nodes;
     expect(deliveries.map((delivery) => [delivery.status, delivery.attemptCount])).toEqual([['SUCCEEDED', 1]]);
     expect(loudLines(logs)).toEqual([UNAVAILABLE]);
+  });
+
+  it('still tells what the lost write did: the hook a 410 Gone disabled gets its Hook.Disabled', async () => {
+    const { server, proxy } = setup;
+    const gone = await receivers.start();
+    gone.reply(() => ({ status: 410 }));
+    const hook = await server.createHook(gone.url, ['Role.Created']);
+    await server.emit('Role.Created', {});
+    // Armed once the emit's own transaction is committed: the next commit is the one recording
+    // the 410 (it lingers 10 ms for company), which disables the hook.
+    const lost = proxy.loseAnswerTo('commit');
+    await gone.waitFor(1);
+    await lost;
+    proxy.restore();
+    const told = await eventually(async () => {
+      const { nodes } = (await server.admin.Events({ types: ['Hook.Disabled'], first: 10 })).events;
+      return nodes.find((event) => JSON.stringify(event.payload).includes(hook.id));
+    }, 20_000);
+    expect(JSON.stringify(told?.payload)).toMatch(/410 Gone/);
   });
 });
 

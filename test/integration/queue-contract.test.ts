@@ -178,6 +178,10 @@ describe.each(DATABASE_KINDS)('the queue on %s', (kind) => {
     expect(completed.disabled).toEqual([{ hookId, reason: expect.stringContaining('2 attempts in a row'), disabledAt: clock.now() }]);
     expect(await delivery(waiting)).toMatchObject({ status: 'PENDING', dueAt: null });
     expect(await claim(hookId, 'worker-a', { now: later(LEASE_MS) })).toEqual([]);
+    // Had the answer of that write been lost, a retry reads back what it did (by its time).
+    const results = jobs.map((job) => result(job, failed, { status: 'RETRYING', at: later(5_000) }, { startedAt }));
+    expect((await queue.storedOutcome(results, clock.now())).disabled).toEqual(completed.disabled);
+    expect((await queue.storedOutcome(results, later(1))).disabled).toEqual([]);
   });
 
   it('redelivers a finished delivery as a new MANUAL round, and refuses one in flight', async () => {

@@ -110,6 +110,12 @@ export class FakeQueue implements WorkQueue {
     return new Set(results.map((result) => result.attemptId).filter((id) => this.stored.has(id)));
   }
 
+  /** Hooks disabled by the stored attempts' own verdicts (a 410), as the real queue reads them back. */
+  async storedOutcome(results: readonly AttemptResult[], now: Date): Promise<Completed> {
+    const disabled = results.filter((result) => result.disableHookReason).map((result) => ({ hookId: result.job.hookId, reason: result.disableHookReason as string, disabledAt: now }));
+    return { disabled, recovered: [] };
+  }
+
   async release(ids: readonly string[]): Promise<void> {
     this.released.push(...ids);
   }
