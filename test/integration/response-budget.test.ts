@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config';
-import type { HookwireClient } from '../../src/sdk';
 import { DATABASE_KINDS } from '../support/databases';
 import { codesOf, postRaw } from '../support/raw';
-import { startServerWithLargeEvents, LARGE_PAYLOAD } from '../support/large-events';
-import type { TestServer } from '../support/server';
+import { LARGE_PAYLOAD, useServerWithLargeEvents } from '../support/large-events';
 
 /** The default HOOKWIRE_MAX_RESPONSE_PAYLOAD_BYTES: 16 such payloads fit, the 17th does not. */
 const BUDGET = loadConfig({}).maxResponsePayloadBytes;
@@ -12,19 +10,10 @@ const FITTING = Math.floor(BUDGET / JSON.stringify(LARGE_PAYLOAD).length);
 const EVENTS = FITTING + 4;
 
 describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind) => {
-  let server: TestServer;
-  let readKey: string;
-  let reader: HookwireClient;
-
-  beforeAll(async () => {
-    ({ server, readKey, reader } = await startServerWithLargeEvents(kind, EVENTS));
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const large = useServerWithLargeEvents(kind, EVENTS);
 
   it('answers a page of payloads past the budget over HTTP with RESPONSE_TOO_LARGE, naming the budget', async () => {
-    const response = await postRaw(server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: readKey });
+    const response = await postRaw(large.server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: large.readKey });
     const codes = codesOf(response);
     expect(codes.length).toBeGreaterThan(0);
     expect(new Set(codes)).toEqual(new Set(['RESPONSE_TOO_LARGE']));
@@ -37,9 +26,9 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
 
   it('reads only the payloads that fit the budget of a page past it', async () => {
     // Calls through: records which payload texts the page reads.
-    const texts = vi.spyOn(server.app.services.events, 'payloadTextsOf');
+    const texts = vi.spyOn(large.server.app.services.events, 'payloadTextsOf');
     try {
-      const response = await postRaw(server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: readKey });
+      const response = await postRaw(large.server.app.url, { query: `{ events(first: ${EVENTS}) { nodes { id payload } } }` }, { apiKey: large.readKey });
       expect(new Set(codesOf(response))).toEqual(new Set(['RESPONSE_TOO_LARGE']));
       const read = texts.mock.calls.flatMap(([ids]) => ids);
       expect(read).toHaveLength(FITTING);
@@ -50,7 +39,7 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
 
   it('answers the same page over graphql-ws with RESPONSE_TOO_LARGE', async () => {
     const errors = await new Promise<Array<{ extensions: { code: string } }>>((resolve, reject) => {
-      reader.ws.subscribe(
+      large.reader.ws.subscribe(
         { query: `{ events(first: ${EVENTS}) { nodes { payload } } }` },
         { next: (result) => resolve((result.errors ?? []) as unknown as Array<{ extensions: { code: string } }>), error: reject, complete: () => undefined },
       );
@@ -60,11 +49,11 @@ describe.each(DATABASE_KINDS)('the budget of large text per answer on %s', (kind
 
   it('answers a page within the budget intact, and each request has a budget of its own', async () => {
     for (let round = 0; round < 2; round++) {
-      const { events } = await reader.Events({ first: FITTING });
+      const { events } = await large.reader.Events({ first: FITTING });
       expect(events.nodes).toHaveLength(FITTING);
       expect(events.nodes.every((node) => node.payload.data === LARGE_PAYLOAD.data)).toBe(true);
     }
-    const { event } = await reader.Event({ id: (await reader.Events({ first: 1 })).events.nodes[0]!.id });
+    const { event } = await large.reader.Event({ id: (await large.reader.Events({ first: 1 })).events.nodes[0]!.id });
     expect(event.payload).toEqual(LARGE_PAYLOAD);
   });
 });
