@@ -10,15 +10,8 @@ import { useHookAttempts } from './use-deliveries';
 const DeliveryDocument = graphql(`
   query WebhookDelivery($id: ID!) {
     delivery(id: $id) {
-      id
+      ...DeliverySummary
       hookId
-      eventId
-      event
-      status
-      attemptCount
-      nextAttemptAt
-      lastError
-      createdAt
       attempts {
         id
         number

@@ -12,14 +12,7 @@ const HookDeliveriesDocument = graphql(`
   query WebhookDeliveries($hookId: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String, $since: DateTime, $until: DateTime) {
     deliveries(hookId: $hookId, first: $first, after: $after, status: $status, event: $event, since: $since, until: $until) {
       nodes {
-        id
-        eventId
-        event
-        status
-        attemptCount
-        nextAttemptAt
-        lastError
-        createdAt
+        ...DeliverySummary
         updatedAt
       }
       pageInfo {
@@ -28,6 +21,18 @@ const HookDeliveriesDocument = graphql(`
       }
       totalCount
     }
+  }
+
+  # What a delivery's row in the list and the head of its own page show.
+  fragment DeliverySummary on Delivery {
+    id
+    eventId
+    event
+    status
+    attemptCount
+    nextAttemptAt
+    lastError
+    createdAt
   }
 `);
 

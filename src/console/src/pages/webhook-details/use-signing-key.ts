@@ -1,15 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
+// Both mutations answer with the keys the card shows, so the cache refreshes it.
 const SigningKeyDocument = graphql(`
   query WebhookSigningKey($id: ID!) {
     hook(id: $id) {
-      id
-      signingKey
-      retiredSigningKeys {
-        key
-        expiresAt
-      }
+      ...SigningKeys
+    }
+  }
+
+  fragment SigningKeys on Hook {
+    id
+    signingKey
+    retiredSigningKeys {
+      key
+      expiresAt
     }
   }
 `);
@@ -17,12 +22,7 @@ const SigningKeyDocument = graphql(`
 const RegenerateKeyDocument = graphql(`
   mutation RegenerateWebhookKey($id: ID!, $gracePeriod: String) {
     regenerateSigningKey(id: $id, gracePeriod: $gracePeriod) {
-      id
-      signingKey
-      retiredSigningKeys {
-        key
-        expiresAt
-      }
+      ...SigningKeys
     }
   }
 `);
@@ -30,12 +30,7 @@ const RegenerateKeyDocument = graphql(`
 const EndRetiredKeysDocument = graphql(`
   mutation EndRetiredWebhookKeys($id: ID!) {
     endRetiredSigningKeys(id: $id) {
-      id
-      signingKey
-      retiredSigningKeys {
-        key
-        expiresAt
-      }
+      ...SigningKeys
     }
   }
 `);

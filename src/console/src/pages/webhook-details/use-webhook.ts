@@ -1,50 +1,43 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
+// WebhookSettings is what the settings tab edits: the update answers with it, so the cache
+// refreshes the details page's copy of the hook.
 const WebhookDetailsDocument = graphql(`
   query WebhookDetails($id: ID!) {
     hook(id: $id) {
-      id
-      name
-      url
-      events
-      headers {
-        name
-        value
-      }
-      enabled
-      ordered
-      rateLimit
-      disabledAt
-      disabledReason
+      ...WebhookSettings
       failingSince
       createdAt
-      updatedAt
       executionStats {
         requestCount
         successCount
       }
     }
   }
+
+  fragment WebhookSettings on Hook {
+    id
+    name
+    url
+    events
+    headers {
+      name
+      value
+    }
+    enabled
+    ordered
+    rateLimit
+    disabledAt
+    disabledReason
+    updatedAt
+  }
 `);
 
 const UpdateWebhookDocument = graphql(`
   mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {
     updateHook(id: $id, input: $input) {
-      id
-      name
-      url
-      events
-      headers {
-        name
-        value
-      }
-      enabled
-      ordered
-      rateLimit
-      disabledAt
-      disabledReason
-      updatedAt
+      ...WebhookSettings
     }
   }
 `);
