@@ -10,6 +10,7 @@ import {
   isObjectType,
   Kind,
   parse,
+  print,
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -28,8 +29,20 @@ function costOf(document: string, variables?: Record<string, unknown>, weights: 
   return operationCost(schema, operation, fragmentsOf(parsed.definitions), variables, weights);
 }
 
-/** The console's typed documents: every `graphql(`…`)` in src/console/src. */
+/**
+ * The console's operations as it sends them: every `graphql(`…`)` in src/console/src that holds
+ * an operation, with the fragments defined in any of them (the client preset appends each
+ * fragment a document spreads, wherever it was defined).
+ */
 function consoleDocuments(): string[] {
+  const sources = consoleSources();
+  const fragments = sources.flatMap((source) => parse(source).definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION));
+  const fragmentText = fragments.map((fragment) => print(fragment)).join('\n');
+  return sources.filter((source) => /(?:query|mutation|subscription) \w+/.test(source)).map((source) => `${source}\n${fragmentText}`);
+}
+
+/** Every `graphql(`…`)` text in src/console/src. */
+function consoleSources(): string[] {
   const documents: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
