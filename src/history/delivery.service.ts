@@ -15,7 +15,7 @@ import { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
 import { Delivery } from '../db/tables/delivery.entity';
 import type { Row } from '../db/sql';
 import { placeholders } from '../db/sql-values';
-import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayloadBytes, sentBody, sentBodyBytes } from './envelope-bodies';
+import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayloadBytes, sentBody, sentBodyBytes, utf8Bytes } from './envelope-bodies';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {
@@ -89,8 +89,7 @@ export class DeliveryService {
    */
   async attemptTextSizesOf(attemptIds: readonly string[]): Promise<Map<string, AttemptTextSizes>> {
     const dialect = dialectOf(this.orm);
-    // SQLite's length() of text counts characters; of the same value as a blob, its UTF-8 bytes.
-    const bytes = (column: string) => (dialect === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`);
+    const bytes = (column: string) => utf8Bytes(dialect, column);
     const rows = await this.attemptRows(
       `${bytes(`a.${ATTEMPT_TEXT_COLUMNS.request}`)} as request_bytes, ${bytes(`a.${ATTEMPT_TEXT_COLUMNS.response}`)} as response_bytes,
        ${ENVELOPE_COLUMNS}, ${envelopePayloadBytes(dialect)} as payload_bytes`,

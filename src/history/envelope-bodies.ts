@@ -20,7 +20,12 @@ export const ENVELOPE_COLUMNS = 'ed.hook_id as envelope_hook_id, ed.event_type a
  * leaves bodies unstored (`keepsJsonText`), and its payload is the very text that was spliced.
  */
 export function envelopePayloadBytes(dialect: Dialect): string {
-  return dialect === 'postgres' ? 'octet_length(ee.payload::text)' : 'length(cast(ee.payload as blob))';
+  return utf8Bytes(dialect, dialect === 'postgres' ? 'ee.payload::text' : 'ee.payload');
+}
+
+/** The size in UTF-8 bytes of a text `column`: SQLite's length() of text counts characters, of the same value as a blob its bytes. */
+export function utf8Bytes(dialect: Dialect, column: string): string {
+  return dialect === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`;
 }
 
 /** The body an attempt sent: stored, or rebuilt from its row's {@link ENVELOPE_COLUMNS} and `envelope_payload`. */
