@@ -27,9 +27,9 @@ const DATA_SCHEMAS: Array<[schema: string, label: string, extras: Array<[string,
   ['OrganizationScope', 'organization permission', []],
 ];
 
-/** "A user", "An organization". */
+/** "A user", "An organization": by the sound, so a "u" said "you" takes "A". */
 function withArticle(label: string): string {
-  return `${/^[aeiou]/i.test(label) ? 'An' : 'A'} ${label}`;
+  return `${/^(?:[aeio]|u(?!s))/i.test(label) ? 'An' : 'A'} ${label}`;
 }
 
 function dataEvents(): EventTypeInfo[] {
