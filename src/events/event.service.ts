@@ -15,7 +15,7 @@ import { matchesAnyEventPattern, patternsSelecting } from './event-pattern';
 import { eventTypeCondition } from './event-selection';
 import type { EventTypeService } from './event-type.service';
 import { Event } from '../db/tables/event.entity';
-import { insertEvents } from './event-insert';
+import { eventsInsert } from './event-insert';
 import { keyPair, reusedKey } from './idempotency-keys';
 import { inputFingerprint } from './input-fingerprint';
 import { validateIdempotencyKey, validatePayload } from './payload-validation';
@@ -53,7 +53,7 @@ export interface EmitListener {
 }
 
 /** What events ask of the queue: deliveries for the events an emit writes, in its transaction, and how many still wait. */
-export type EmitQueue = Pick<Queue, 'enqueue'>;
+export type EmitQueue = Pick<Queue, 'enqueueWithEvents'>;
 
 /** Stores events with their deliveries and reads them back. */
 export class EventService {
@@ -152,10 +152,8 @@ export class EventService {
     const handoff = this.handoffs?.openHandoff();
     let fanOut: FanOut;
     try {
-      const now = this.clock.now();
-      fanOut = await this.sql.transaction(async (tx) =>
-        this.queue.enqueue(tx, await insertEvents(tx, this.sql.dialect, fresh), { now, handoff, selects: matchesAnyEventPattern, patternsSelecting }),
-      );
+      const { insert, queued } = eventsInsert(this.sql.dialect, fresh);
+      fanOut = await this.queue.enqueueWithEvents(insert, queued, { now: this.clock.now(), handoff, selects: matchesAnyEventPattern, patternsSelecting });
     } catch (error) {
       handoff?.abort();
       // The other writer has committed by the time its key collides with ours: a second pass sees its event.

@@ -5,7 +5,7 @@ import type { Handoff } from '../delivery/handoff';
 import type { DeliveryJob } from '../delivery/job';
 import { newId } from '../util/ids';
 import { HOOK_TARGET_COLUMNS, hookTargetFromRow, readRateLimit } from './hook-target';
-import { DELIVERY_COLUMNS, insertRows, type RowOf } from './rows';
+import { DELIVERY_COLUMNS, insertRows, insertStatement, type QueueDb, type RowOf, type Statement } from './rows';
 import { DeliveryStatus } from '../db/tables/delivery-status';
 
 /** A delivery row to write, by column. */
@@ -41,21 +41,54 @@ export interface FanOut {
 }
 
 /**
- * Writes one delivery per hook that wants each event, inside the caller's transaction (the
- * one that wrote the events), so they commit together or not at all: PENDING for an enabled
- * hook, SKIPPED for a disabled one (so it can be recovered once the hook is enabled again).
- * With a `handoff`, as many deliveries as this process's dispatcher has room for are written
- * already leased to it and returned as jobs, so they go out on commit without being claimed.
- * Plain multi-row INSERTs: this is the hot path of every emit.
+ * Writes events (the statement given, built by the events feature) and one delivery per hook
+ * that wants each of them, so they commit together or not at all: PENDING for an enabled hook,
+ * SKIPPED for a disabled one (so it can be recovered once the hook is enabled again). With a
+ * `handoff`, as many deliveries as this process's dispatcher has room for are written already
+ * leased to it and returned as jobs, so they go out on commit without being claimed. Plain
+ * multi-row INSERTs: this is the hot path of every emit.
+ *
+ * Where the dialect has writable CTEs (PostgreSQL), the hooks are read first and the events and
+ * deliveries then written in one statement, atomic on its own: two round trips where BEGIN, the
+ * three statements and COMMIT were five. Under READ COMMITTED each statement of a transaction
+ * sees what had committed when it began, so reading the hooks before the write sees the same
+ * hooks reading them inside it would. SQLite, in process, runs them in one transaction.
  */
-export async function enqueueEvents(
-  tx: SqlSession,
+export async function enqueueWithEvents(db: QueueDb, eventsInsert: Statement, events: readonly QueuedEvent[], options: EnqueueOptions): Promise<FanOut> {
+  const { sql, dialect } = db;
+  if (!dialect.writableCtes) {
+    return sql.transaction(async (tx) => {
+      await tx.run(eventsInsert.sql, eventsInsert.params);
+      const { rows, fanOut } = planDeliveries(await hooksWanting(tx, events, options.patternsSelecting), dialect, events, options);
+      await insertDeliveries(tx, rows);
+      return fanOut;
+    });
+  }
+  const { rows, fanOut } = planDeliveries(await hooksWanting(sql, events, options.patternsSelecting), dialect, events, options);
+  const deliveries = rows.length > 0 ? insertStatement('deliveries', DELIVERY_COLUMNS, rows) : undefined;
+  if (!deliveries) await sql.run(eventsInsert.sql, eventsInsert.params);
+  else if (eventsInsert.params.length + deliveries.params.length <= MAX_PARAMS_PER_STATEMENT) {
+    await sql.run(`with written_events as (${eventsInsert.sql}) ${deliveries.sql}`, [...eventsInsert.params, ...deliveries.params]);
+  } else {
+    // A big batch fanned out to many hooks: more parameters than one statement may carry.
+    await sql.transaction(async (tx) => {
+      await tx.run(eventsInsert.sql, eventsInsert.params);
+      await insertDeliveries(tx, rows);
+    });
+  }
+  return fanOut;
+}
+
+// PostgreSQL's protocol counts a statement's parameters in 16 bits.
+const MAX_PARAMS_PER_STATEMENT = 65_535;
+
+/** The delivery rows for `events` to the hooks read, and what they queue or hand over. */
+function planDeliveries(
+  hookRows: readonly Row[],
   dialect: SqlDialect,
   events: readonly QueuedEvent[],
-  { now: at, selects, patternsSelecting, handoff }: EnqueueOptions,
-): Promise<FanOut> {
-  if (events.length === 0) return { queued: 0, handedOver: [] };
-  const hookRows = await hooksWanting(tx, events, patternsSelecting);
+  { now: at, selects, handoff }: EnqueueOptions,
+): { rows: DeliveryRow[]; fanOut: FanOut } {
   const now = dialect.date(at);
   const leaseEnd = handoff ? dialect.date(handoff.leaseEnd) : null;
   const rows: DeliveryRow[] = [];
@@ -97,22 +130,21 @@ export async function enqueueEvents(
       }
     }
   }
-  await insertDeliveries(tx, rows);
-  return { queued, handedOver };
+  return { rows, fanOut: { queued, handedOver } };
 }
 
 /**
  * The hooks with a pattern selecting any of the events' types, found through the pattern
- * index rather than by reading every hook, and read in the transaction, so a delivery goes to
- * the hook as it is when the event commits (a hook and its index rows change in one commit).
+ * index rather than by reading every hook; a hook and its index rows change in one commit, so
+ * one statement sees them agree.
  */
-async function hooksWanting(tx: SqlSession, events: readonly QueuedEvent[], patternsSelecting: EnqueueOptions['patternsSelecting']): Promise<Row[]> {
+async function hooksWanting(session: SqlSession, events: readonly QueuedEvent[], patternsSelecting: EnqueueOptions['patternsSelecting']): Promise<Row[]> {
   const patterns = [...new Set(events.flatMap((event) => patternsSelecting(event.type)))];
-  if (patterns.length <= MAX_PATTERNS_PER_LOOKUP) return hooksWithPatterns(tx, patterns);
+  if (patterns.length <= MAX_PATTERNS_PER_LOOKUP) return hooksWithPatterns(session, patterns);
   // Deep custom types in a big batch can need more patterns than a statement takes parameters.
   const byId = new Map<string, Row>();
   for (let start = 0; start < patterns.length; start += MAX_PATTERNS_PER_LOOKUP) {
-    for (const row of await hooksWithPatterns(tx, patterns.slice(start, start + MAX_PATTERNS_PER_LOOKUP))) byId.set(String(row.id), row);
+    for (const row of await hooksWithPatterns(session, patterns.slice(start, start + MAX_PATTERNS_PER_LOOKUP))) byId.set(String(row.id), row);
   }
   return [...byId.values()];
 }
@@ -120,8 +152,8 @@ async function hooksWanting(tx: SqlSession, events: readonly QueuedEvent[], patt
 // Far below SQLite's 32,766 parameters a statement; a batch of ordinary types needs a few dozen.
 const MAX_PATTERNS_PER_LOOKUP = 1_000;
 
-function hooksWithPatterns(tx: SqlSession, patterns: readonly string[]): Promise<Row[]> {
-  return tx.all(
+function hooksWithPatterns(session: SqlSession, patterns: readonly string[]): Promise<Row[]> {
+  return session.all(
     `select h.id, h.events, h.enabled, ${HOOK_TARGET_COLUMNS} from hooks h
       where h.id in (select p.hook_id from hook_patterns p where p.pattern in (${placeholders(patterns.length)}))`,
     patterns,

@@ -1,15 +1,15 @@
 import { sqlDialect } from '../db/dialect';
-import type { Sql, SqlSession } from '../db/sql';
+import type { Sql } from '../db/sql';
 import type { AttemptResult, DeliveryJob } from '../delivery/job';
 import type { ClaimRequest, Completed, DueHook, WorkQueue } from '../delivery/work-queue';
 import * as admin from './admin';
 import { claimForHook, dueHooks } from './claim';
 import { complete } from './complete';
-import { enqueueEvents, type EnqueueOptions, type FanOut, type QueuedEvent } from './enqueue';
+import { enqueueWithEvents, type EnqueueOptions, type FanOut, type QueuedEvent } from './enqueue';
 import type { DisablePolicy } from './hook-health';
 import { storedOutcome } from './hook-streaks';
 import { recordedAttempts } from './record-attempts';
-import type { QueueDb } from './rows';
+import type { QueueDb, Statement } from './rows';
 import { attemptCounts, firstAttemptsWaiting, snapshot, type AttemptCounts, type QueueSnapshot } from './stats';
 
 /**
@@ -31,9 +31,9 @@ export class Queue implements WorkQueue {
     this.db = { sql, dialect: sqlDialect(sql.dialect) };
   }
 
-  /** Queues deliveries for events written in `tx` (see `enqueueEvents`). */
-  enqueue(tx: SqlSession, events: readonly QueuedEvent[], options: EnqueueOptions): Promise<FanOut> {
-    return enqueueEvents(tx, this.db.dialect, events, options);
+  /** Writes events (`eventsInsert`) and their deliveries, atomically (see `enqueueWithEvents`). */
+  enqueueWithEvents(eventsInsert: Statement, events: readonly QueuedEvent[], options: EnqueueOptions): Promise<FanOut> {
+    return enqueueWithEvents(this.db, eventsInsert, events, options);
   }
 
   dueHooks(now: Date): Promise<DueHook[]> {

@@ -63,4 +63,17 @@ describe.each(DATABASE_KINDS)('emitEvents and group commit on %s', (kind) => {
     results.forEach((result, n) => expect(result.emitEvent.payload).toEqual({ n }));
     expect(await total()).toBe(before + 60);
   });
+
+  it('stores a batch fanned out past what one statement carries, every delivery with its event', async () => {
+    // 500 events × 12 hooks: 6,000 delivery rows, more parameters than one PostgreSQL statement takes.
+    // The hooks are disabled, so the deliveries are written SKIPPED and nothing is sent.
+    for (let n = 0; n < 12; n++) await server.admin.CreateHook({ input: { name: `wide-${n}`, url: receiver.url, events: ['Organization.Created'], enabled: false } });
+    const before = await total();
+    const inputs = Array.from({ length: 500 }, (_, n) => ({ event: 'Organization.Created', payload: { n } }));
+    const { emitEvents } = await server.admin.EmitEvents({ inputs });
+    expect(emitEvents).toHaveLength(500);
+    expect(await total()).toBe(before + 500);
+    const skipped = await server.admin.Deliveries({ event: 'Organization.Created', status: 'SKIPPED', first: 1 });
+    expect(skipped.deliveries.totalCount).toBe(6_000);
+  });
 });

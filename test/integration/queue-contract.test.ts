@@ -6,7 +6,7 @@ import type { AttemptResult, DeliveryJob, NextStep } from '../../src/delivery/jo
 import type { AttemptOutcome } from '../../src/delivery/outcome';
 import { matchesAnyEventPattern, patternsSelecting } from '../../src/events/event-pattern';
 import { Event } from '../../src/db/tables/event.entity';
-import { insertEvents } from '../../src/events/event-insert';
+import { eventsInsert } from '../../src/events/event-insert';
 import { Hook } from '../../src/db/tables/hook.entity';
 import { syncHookPatterns } from '../../src/hooks/hook-patterns';
 import { Queue } from '../../src/queue/queue';
@@ -60,7 +60,8 @@ describe.each(DATABASE_KINDS)('the queue on %s', (kind) => {
     const [{ events }] = await sql.all('select events from hooks where id = ?', [hookId]);
     const type = (typeof events === 'string' ? JSON.parse(events) : events)[0] as string;
     const fresh = Array.from({ length: count }, () => Object.assign(new Event(), { type, payload: { n: 1 } }));
-    await sql.transaction(async (tx) => queue.enqueue(tx, await insertEvents(tx, kind, fresh), { now: clock.now(), selects: matchesAnyEventPattern, patternsSelecting }));
+    const { insert, queued } = eventsInsert(kind, fresh);
+    await queue.enqueueWithEvents(insert, queued, { now: clock.now(), selects: matchesAnyEventPattern, patternsSelecting });
     const rows = await sql.all('select id from deliveries where hook_id = ? order by event_id', [hookId]);
     return rows.map((row) => String(row.id)).slice(-count);
   }
@@ -87,6 +88,28 @@ describe.each(DATABASE_KINDS)('the queue on %s', (kind) => {
     const [row] = await sql.all('select status, attempt_count, next_attempt_at, locked_by, next_trigger, round_offset from deliveries where id = ?', [id]);
     return { status: row.status, attempts: Number(row.attempt_count), dueAt: readDate(row.next_attempt_at), lockedBy: row.locked_by, trigger: row.next_trigger, roundOffset: Number(row.round_offset) };
   }
+
+  it('writes events and their deliveries together or not at all', async () => {
+    const hookId = await hook();
+    const [{ events }] = await sql.all('select events from hooks where id = ?', [hookId]);
+    const type = (typeof events === 'string' ? JSON.parse(events) : events)[0] as string;
+    const options = { now: clock.now(), selects: matchesAnyEventPattern, patternsSelecting };
+    const count = async (table: string) => Number((await sql.all(`select count(*) as n from ${table}`))[0].n);
+    const [eventsBefore, deliveriesBefore] = [await count('events'), await count('deliveries')];
+    // A delivery whose event is not in the insert fails on its reference: the events written with it go too.
+    const written = eventsInsert(kind, [Object.assign(new Event(), { type, payload: { n: 1 } })]);
+    const stray = eventsInsert(kind, [Object.assign(new Event(), { type, payload: { n: 2 } })]).queued;
+    await expect(queue.enqueueWithEvents(written.insert, [...written.queued, ...stray], options)).rejects.toThrow();
+    expect([await count('events'), await count('deliveries')]).toEqual([eventsBefore, deliveriesBefore]);
+    // An event id already stored fails the events: none of the deliveries planned with them is written.
+    await queue.enqueueWithEvents(written.insert, written.queued, options);
+    const duplicate = eventsInsert(kind, [
+      Object.assign(new Event(), { type, payload: { n: 3 } }),
+      Object.assign(new Event(), { id: written.queued[0].id, type, payload: { n: 4 } }),
+    ]);
+    await expect(queue.enqueueWithEvents(duplicate.insert, duplicate.queued, options)).rejects.toThrow();
+    expect([await count('events'), await count('deliveries')]).toEqual([eventsBefore + 1, deliveriesBefore + 1]);
+  });
 
   it('claims a due delivery once, with its event and hook, and lists its hook as due until then', async () => {
     const hookId = await hook();
