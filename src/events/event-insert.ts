@@ -3,6 +3,7 @@ import type { Dialect } from '../db/database';
 import type { QueuedEvent } from '../queue/enqueue';
 import { insertStatement, type RowOf, type Statement } from '../queue/rows';
 import type { Event } from '../db/tables/event.entity';
+import { payloadJsonOf } from './payload-json';
 
 const EVENT_COLUMNS = ['id', 'event_type', 'payload', 'idempotency_key', 'emitter_key', 'input_hash', 'created_at'] as const;
 
@@ -13,7 +14,7 @@ const EVENT_COLUMNS = ['id', 'event_type', 'payload', 'idempotency_key', 'emitte
  * body of every delivery handed over.
  */
 export function eventsInsert(dialect: Dialect, events: readonly Event[]): { insert: Statement; queued: QueuedEvent[] } {
-  const queued = events.map((event) => ({ id: event.id, type: event.type, createdAt: event.createdAt, payloadJson: JSON.stringify(event.payload) }));
+  const queued = events.map((event) => ({ id: event.id, type: event.type, createdAt: event.createdAt, payloadJson: payloadJsonOf(event.payload) }));
   const rows = events.map(
     (event, index): RowOf<typeof EVENT_COLUMNS> => ({
       id: event.id,

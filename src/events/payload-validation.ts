@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors';
+import { payloadJsonOf } from './payload-json';
 
 // hookwire puts these at the top of every delivered body; a payload may not shadow them.
 const RESERVED_KEYS = ['hookId', 'event', 'createdAt'];
@@ -25,7 +26,7 @@ export function validatePayload(payload: unknown, maxBytes: number): Record<stri
   if (reserved.length > 0) {
     throw new BadUserInputError(`payload must not set ${reserved.join(', ')}: hookwire sets them`, 'payload');
   }
-  const bytes = Buffer.byteLength(JSON.stringify(payload), 'utf8');
+  const bytes = Buffer.byteLength(payloadJsonOf(payload), 'utf8');
   if (bytes > maxBytes) {
     throw new BadUserInputError(`payload is ${bytes} bytes, over the limit of ${maxBytes}`, 'payload');
   }

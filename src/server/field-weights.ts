@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { payloadJsonOf } from '../events/payload-json';
 
 /**
  * How many bytes of a text or JSON value count as one value of the query cost. A value of any
@@ -52,7 +53,7 @@ export function echoedWeights(weights: FieldWeights, inputs: readonly unknown[])
     const payload = typeof input === 'object' && input !== null ? (input as { payload?: unknown }).payload : undefined;
     if (typeof payload !== 'object' || payload === null) return weights;
     try {
-      bytes += Buffer.byteLength(JSON.stringify(payload), 'utf8');
+      bytes += Buffer.byteLength(payloadJsonOf(payload), 'utf8');
     } catch {
       // Nested too deep to serialise: the mutation's validation refuses it.
       return weights;
