@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EmitRun } from './emit';
+import type { PostgresMeter, PostgresWork } from './postgres-meter';
 import type { ReceiverHandle } from './receiver-control';
 import { round } from './stats';
 
@@ -18,6 +19,9 @@ export interface Rate {
   /** The hookwire process's CPU time per delivery over the phase, when measured: the cost, whatever the noise. */
   serverCpuUsPerDelivery?: number;
 }
+
+/** A rate, with what the PostgreSQL server did for it when the system under test runs on one. */
+export type MeteredRate = Rate & Partial<PostgresWork>;
 
 // USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK).
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -53,9 +57,11 @@ export async function deliveryRate(
   expected: number,
   waitMs: number,
   cpuSince?: () => number,
-): Promise<Rate> {
+  postgres?: PostgresMeter,
+): Promise<MeteredRate> {
   const seen = await receiver.collect(prefix, expected, waitMs);
   const cpuMs = cpuSince?.();
+  const database = await postgres?.(seen.count);
   const seconds = (seen.last - run.startedAt) / 1000;
   return {
     emitted: run.emitted,
@@ -66,12 +72,15 @@ export async function deliveryRate(
     perSecond: seconds > 0 ? seen.count / seconds : 0,
     complete: seen.complete,
     serverCpuUsPerDelivery: cpuMs !== undefined && seen.count > 0 ? Math.round((cpuMs * 1000) / seen.count) : undefined,
+    ...database,
   };
 }
 
 /** One line for the progress log. */
-export function describeRate(label: string, rate: Rate): string {
+export function describeRate(label: string, rate: MeteredRate): string {
   const tail = rate.complete ? '' : ` (INCOMPLETE: ${rate.delivered} of ${rate.expected} arrived within the wait)`;
   const cpu = rate.serverCpuUsPerDelivery === undefined ? '' : `, server CPU ${rate.serverCpuUsPerDelivery} µs per delivery`;
-  return `  ${label}: ${rate.emitted} emitted in ${rate.emitSeconds} s, ${rate.delivered} delivered in ${rate.seconds} s: ${Math.round(rate.perSecond)}/s${cpu}${tail}`;
+  const database =
+    rate.postgresCpuUsPerDelivery === undefined ? '' : `; PostgreSQL CPU ${rate.postgresCpuUsPerDelivery} µs and WAL ${rate.walBytesPerDelivery} B per delivery`;
+  return `  ${label}: ${rate.emitted} emitted in ${rate.emitSeconds} s, ${rate.delivered} delivered in ${rate.seconds} s: ${Math.round(rate.perSecond)}/s${cpu}${database}${tail}`;
 }

@@ -107,21 +107,28 @@ export function formatPeerTable(report: BenchReport): string {
         const lead = !own || own.value <= 0 || figure.value <= 0 ? '' : `${(figure.unit === '/s' ? own.value / figure.value : figure.value / own.value).toFixed(2)}×`;
         lines.push(`| ${figure.label} | ${own ? `${own.value.toLocaleString('en')} ${own.unit}` : '–'} | ${figure.value.toLocaleString('en')} ${figure.unit} | ${lead} |`);
       }
-      const cpu = (details: Record<string, unknown> | undefined) => cpuFigures(details).join(' / ') || '–';
-      lines.push(`| ${name}: CPU per delivery, µs | ${cpu(report.scenarios[name]?.details)} | ${cpu(result.details)} | |`);
+      const each = (details: Record<string, unknown> | undefined, keys: readonly string[]) => phaseFigures(details, keys).join(' / ') || '–';
+      const both = (label: string, keys: readonly string[]) => `| ${name}: ${label} | ${each(report.scenarios[name]?.details, keys)} | ${each(result.details, keys)} | |`;
+      lines.push(both('CPU per delivery, µs', CPU_KEYS));
+      // The PostgreSQL server's share, measured where the rate phases meter it (throughput, fan-out).
+      if (phaseFigures(result.details, ['postgresCpuUsPerDelivery']).length > 0) {
+        lines.push(both('PostgreSQL CPU per delivery, µs', ['postgresCpuUsPerDelivery']), both('WAL per delivery, bytes', ['walBytesPerDelivery']));
+      }
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
-/** The process CPU per delivery of each phase a scenario's details name, in order. */
-function cpuFigures(details: Record<string, unknown> | undefined): number[] {
+const CPU_KEYS = ['serverCpuUsPerDelivery', 'serverCpuUsPerEvent'];
+
+/** The numbers under `keys` in each phase a scenario's details name, in order (the process CPU per delivery, …). */
+function phaseFigures(details: Record<string, unknown> | undefined, keys: readonly string[]): number[] {
   const found: number[] = [];
   const visit = (value: unknown) => {
     if (!value || typeof value !== 'object') return;
     for (const [key, inner] of Object.entries(value)) {
-      if ((key === 'serverCpuUsPerDelivery' || key === 'serverCpuUsPerEvent') && typeof inner === 'number') found.push(inner);
+      if (keys.includes(key) && typeof inner === 'number') found.push(inner);
       else visit(inner);
     }
   };

@@ -135,6 +135,7 @@ async function main(): Promise<number> {
       log,
       newDatabase,
       profileDir: options.profileDir,
+      postgresUrl: options.database === 'postgres' ? options.postgresUrl : undefined,
       async startServer(name, env = {}, database = newDatabase()) {
         const label = `${name}-${++serverCount}`;
         const profile = options.profileDir ? { dir: options.profileDir, name: label } : undefined;
@@ -206,7 +207,7 @@ async function runPeer(context: BenchContext, options: Options, databases: Bench
     context.log(`graphile-worker: ${name}…`);
     const began = performance.now();
     let peer: PeerServer | undefined;
-    const peerContext: PeerContext = { ...context, done: new Map(), startServer: async () => (peer = await startGraphilePeer(newDatabase)) };
+    const peerContext: PeerContext = { ...context, postgresUrl: options.postgresUrl, done: new Map(), startServer: async () => (peer = await startGraphilePeer(newDatabase)) };
     let result: ScenarioResult;
     try {
       const { figures, details } = await scenario(peerContext);

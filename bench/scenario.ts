@@ -60,6 +60,8 @@ export interface BenchContext {
   log(message: string): void;
   /** With `--profile`: where CPU profiles go; a scenario's own helper processes may write theirs there too. */
   profileDir?: string;
+  /** The PostgreSQL server the system under test runs on, if it does: rate phases meter it too. */
+  postgresUrl?: string;
 }
 
 /** A scenario: measures and returns figures and details (`name` and `seconds` are added by the run). */

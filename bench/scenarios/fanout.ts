@@ -1,6 +1,7 @@
 import { emitSingles } from '../emit';
 import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
+import { meterPostgres } from '../postgres-meter';
 import { rateFigure, type PeerScenario } from '../scenario';
 
 const HOOKS = 50;
@@ -29,8 +30,9 @@ export const fanout: PeerScenario = async (context) => {
   for (const [i, id] of hooks.entries()) await admin.UpdateHook({ id, input: { url: `${receiver.origin}/fan/${i}` } });
 
   const cpu = cpuMeter(server);
+  const database = await meterPostgres(context);
   const run = await emitSingles(clients, 2, { count: events, seconds: 20 });
-  const rate = await deliveryRate(receiver, '/fan/', run, run.emitted * HOOKS, quick ? 30_000 : 40_000, cpu);
+  const rate = await deliveryRate(receiver, '/fan/', run, run.emitted * HOOKS, quick ? 30_000 : 40_000, cpu, database);
   context.log(describeRate(`${run.emitted} events × ${HOOKS} hooks`, rate));
   return {
     figures: [rateFigure(context, `fan-out, 1 event → ${HOOKS} hooks`, rate.perSecond, { of: 'ratio', op: '>=', bound: 0.6, text: '≥ 0.6 × bare' }, rate)],

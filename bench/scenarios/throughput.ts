@@ -1,6 +1,7 @@
 import { emitBatches, emitSingles, type EmitRun } from '../emit';
 import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
+import { meterPostgres } from '../postgres-meter';
 import { rateFigure, type PeerContext, type PeerScenario } from '../scenario';
 import { round } from '../stats';
 
@@ -31,8 +32,9 @@ export const throughput: PeerScenario = async (context) => {
   const phase = async (path: string, emit: () => Promise<EmitRun>) => {
     await admin.UpdateHook({ id: hook.id, input: { url: `${receiver.origin}${path}` } });
     const cpu = cpuMeter(server);
+    const database = await meterPostgres(context);
     const run = await emit();
-    const rate = await deliveryRate(receiver, path, run, run.emitted, waitMs, cpu);
+    const rate = await deliveryRate(receiver, path, run, run.emitted, waitMs, cpu, database);
     context.log(describeRate(path, rate));
     return rate;
   };
