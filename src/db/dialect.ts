@@ -35,11 +35,11 @@ export interface SqlDialect {
   /** `update … from (…) returning` may return columns of its FROM clause (SQLite's RETURNING cannot). */
   readonly returningFrom: boolean;
   /**
-   * A JSON column gives back the very text written to it (SQLite's `json` is text), so a body
-   * spliced from that text can be rebuilt from the row. PostgreSQL's `jsonb` keeps a
-   * normalised form instead: keys reordered, spaces added.
+   * A JSON column read as its stored text: PostgreSQL's driver would parse it into objects
+   * otherwise. The events' `payload` gives back the very text written to it on both (SQLite's
+   * `json` is text, PostgreSQL's `json` keeps its input), so a body spliced from it is rebuilt.
    */
-  readonly keepsJsonText: boolean;
+  jsonText(column: string): string;
   /** Runs a claim's statements: in a transaction of their own on PostgreSQL, as a plain statement on SQLite. */
   claim<T>(sql: Sql, work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
@@ -60,7 +60,7 @@ const sqlite: SqlDialect = {
   skipLocked: '',
   writableCtes: false,
   returningFrom: false,
-  keepsJsonText: true,
+  jsonText: (column) => column,
   claim: (sql, work) => work(sql),
   lockRowOrSkip: async () => true,
   tuneClaim: async () => {},
@@ -74,7 +74,7 @@ const postgres: SqlDialect = {
   skipLocked: 'for update skip locked',
   writableCtes: true,
   returningFrom: true,
-  keepsJsonText: false,
+  jsonText: (column) => `${column}::text`,
   claim: (sql, work) => sql.transaction(work),
   lockRowOrSkip: async (session, table, id) =>
     (await session.all(`select id from ${table} where id = ? for no key update skip locked`, [id])).length > 0,

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../db/database';
 import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
+import { sqlDialect } from '../db/dialect';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
 import type { Clock } from '../delivery/clock';
@@ -202,8 +203,7 @@ export class EventService {
    * is left out): its length is known before anything parses it (`Event.payload`'s resolver).
    */
   async payloadTextsOf(ids: readonly string[]): Promise<Map<string, string>> {
-    // PostgreSQL's driver parses jsonb as it reads a row; as text it arrives as the stored text.
-    const payload = this.sql.dialect === 'postgres' ? 'payload::text' : 'payload';
+    const payload = sqlDialect(this.sql.dialect).jsonText('payload');
     const rows = await this.sql.all(`select id, ${payload} as payload from events where id in (${ids.map(() => '?').join(', ')})`, ids);
     return new Map(rows.map((row) => [String(row.id), String(row.payload)]));
   }

@@ -15,7 +15,7 @@ import { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
 import { Delivery } from '../db/tables/delivery.entity';
 import type { Row } from '../db/sql';
 import { placeholders } from '../db/sql-values';
-import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayloadBytes, sentBody, sentBodyBytes, utf8Bytes } from './envelope-bodies';
+import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayload, envelopePayloadBytes, sentBody, sentBodyBytes, utf8Bytes } from './envelope-bodies';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {
@@ -105,7 +105,7 @@ export class DeliveryService {
       const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.response} as text`, attemptIds, '');
       return new Map(rows.map((row) => [String(row.id), row.text === null ? null : String(row.text)]));
     }
-    const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.request} as text, ${ENVELOPE_COLUMNS}, ee.payload as envelope_payload`, attemptIds);
+    const rows = await this.attemptRows(`a.${ATTEMPT_TEXT_COLUMNS.request} as text, ${ENVELOPE_COLUMNS}, ${envelopePayload(dialectOf(this.orm))} as envelope_payload`, attemptIds);
     return new Map(rows.map((row) => [String(row.id), sentBody(row)]));
   }
 

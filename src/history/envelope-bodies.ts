@@ -1,4 +1,5 @@
 import type { Dialect } from '../db/database';
+import { sqlDialect } from '../db/dialect';
 import type { Row } from '../db/sql';
 import { readDate, readJsonText } from '../db/sql-values';
 import { ENVELOPE_BODY } from '../db/tables/delivery-attempt.entity';
@@ -15,12 +16,14 @@ export const ENVELOPE_JOIN = `left join deliveries ed on a.request_body = '${ENV
 /** What the envelope is made of besides the payload: read as the claim reads them. */
 export const ENVELOPE_COLUMNS = 'ed.hook_id as envelope_hook_id, ed.event_type as envelope_event_type, ee.created_at as envelope_created_at';
 
-/**
- * The stored size in UTF-8 bytes of the payload joined by {@link ENVELOPE_JOIN}. Only SQLite
- * leaves bodies unstored (`keepsJsonText`), and its payload is the very text that was spliced.
- */
+/** The payload joined by {@link ENVELOPE_JOIN} as its stored text: the very text that was spliced. */
+export function envelopePayload(dialect: Dialect): string {
+  return sqlDialect(dialect).jsonText('ee.payload');
+}
+
+/** The stored size in UTF-8 bytes of the payload joined by {@link ENVELOPE_JOIN}. */
 export function envelopePayloadBytes(dialect: Dialect): string {
-  return utf8Bytes(dialect, dialect === 'postgres' ? 'ee.payload::text' : 'ee.payload');
+  return utf8Bytes(dialect, envelopePayload(dialect));
 }
 
 /** The size in UTF-8 bytes of a text `column`: SQLite's length() of text counts characters, of the same value as a blob its bytes. */

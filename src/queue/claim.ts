@@ -77,10 +77,10 @@ export async function claimForHook(db: QueueDb, request: ClaimRequest): Promise<
 }
 
 /** Reads the event and hook of each claimed delivery, in event order (an ordered hook sends them so). */
-async function loadJobs({ sql }: QueueDb, ids: string[]): Promise<DeliveryJob[]> {
+async function loadJobs({ sql, dialect }: QueueDb, ids: string[]): Promise<DeliveryJob[]> {
   const rows = await sql.all(
     `select d.id, d.event_id, d.hook_id, d.event_type, d.attempt_count, d.round_offset, d.next_trigger,
-            e.payload, e.created_at as event_created_at, ${HOOK_TARGET_COLUMNS}
+            ${dialect.jsonText('e.payload')} as payload, e.created_at as event_created_at, ${HOOK_TARGET_COLUMNS}
      from deliveries d join events e on e.id = d.event_id join hooks h on h.id = d.hook_id
      where d.id in (${placeholders(ids.length)}) order by d.event_id, d.id`,
     ids,

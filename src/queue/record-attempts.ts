@@ -23,8 +23,8 @@ export function attemptsInsert({ dialect }: QueueDb, results: readonly AttemptRe
         request_url: result.request.url,
         request_headers: JSON.stringify(result.request.headers),
         // Sent as the envelope of the payload text the database gave back or was given (claimed
-        // or handed over): where it keeps that text as written, readers rebuild the body from it.
-        request_body: dialect.keepsJsonText ? ENVELOPE_BODY : result.request.body,
+        // or handed over), which it keeps as written: readers rebuild the body from it.
+        request_body: ENVELOPE_BODY,
         succeeded: dialect.bool(outcome.kind === 'success'),
         response_status: response?.status ?? null,
         response_body: response?.body ?? null,

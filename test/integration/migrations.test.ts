@@ -48,6 +48,31 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   });
 });
 
+describe.runIf(POSTGRES_URL)('the payload_json migration on postgres', () => {
+  it('keeps every stored payload, readable as before, and new payloads as written', async () => {
+    const db = await createTestDatabase('postgres');
+    const orm = await openDatabase(db.database, 2);
+    try {
+      await prepareMigrator(orm, db.database);
+      const names: readonly string[] = MIGRATION_NAMES.postgres;
+      await (orm.getMigrator() as Migrator).up({ to: names[names.findIndex((name) => name.endsWith('_payload_json')) - 1] });
+      const sql = createSql(orm);
+      const stored = { zeta: 1, a: { yy: [2, { d: 3, c: 4 }] }, text: 'é 日本 😀' };
+      await sql.run('insert into events (id, event_type, payload, created_at) values (?, ?, ?, ?)', ['evt_old', 'User.Created', JSON.stringify(stored), new Date()]);
+      await migrate(orm, db.database);
+      const [old] = await sql.all('select payload from events where id = ?', ['evt_old']);
+      expect(old.payload).toEqual(stored);
+      // From now on the column keeps the text as written: keys in the emitter's order, no spaces added.
+      const text = JSON.stringify({ zeta: 1, a: 2 });
+      await sql.run('insert into events (id, event_type, payload, created_at) values (?, ?, ?, ?)', ['evt_new', 'User.Created', text, new Date()]);
+      expect((await sql.all('select payload::text as text from events where id = ?', ['evt_new']))[0].text).toBe(text);
+    } finally {
+      await orm.close();
+      await db.drop();
+    }
+  });
+});
+
 // Scale-out (PostgreSQL only; SQLite is one process) starts API and worker processes at once on
 // an empty database: creating the schema and migrating must succeed in every one of them and
 // happen exactly once.

@@ -22,6 +22,7 @@ export const MIGRATION_NAMES = {
     'Migration20261128061614_prune_indexes',
     'Migration20261201075024_idempotency_per_emitter',
     'Migration20261201112720_hook_patterns',
+    'Migration20261201131500_payload_json',
   ],
 } as const;
 
@@ -47,5 +48,6 @@ export async function loadMigrations(dialect: 'sqlite' | 'postgres'): Promise<Mi
     { name: 'Migration20261128061614_prune_indexes', class: (await import('./postgres/Migration20261128061614_prune_indexes')).Migration20261128061614_prune_indexes },
     { name: 'Migration20261201075024_idempotency_per_emitter', class: (await import('./postgres/Migration20261201075024_idempotency_per_emitter')).Migration20261201075024_idempotency_per_emitter },
     { name: 'Migration20261201112720_hook_patterns', class: (await import('./postgres/Migration20261201112720_hook_patterns')).Migration20261201112720_hook_patterns },
+    { name: 'Migration20261201131500_payload_json', class: (await import('./postgres/Migration20261201131500_payload_json')).Migration20261201131500_payload_json },
   ];
 }

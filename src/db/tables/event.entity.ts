@@ -14,7 +14,12 @@ export class Event {
   @Property({ type: 'string', length: 256, fieldName: 'event_type' })
   type!: string;
 
-  @Property({ type: 'json' })
+  /**
+   * `json`, not PostgreSQL's `jsonb`: it keeps the very text written, which every delivery's body
+   * is spliced from, so a retry sends what the first attempt sent and an attempt's body need not
+   * be stored beside it (`ENVELOPE_BODY`). Nothing queries into a payload.
+   */
+  @Property({ type: 'json', columnType: 'json' })
   payload!: Record<string, unknown>;
 
   /** Unique per emitter: two API keys never share an idempotency key. */
