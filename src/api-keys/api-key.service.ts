@@ -8,7 +8,6 @@ import { ApiKey, type Scope } from '../db/tables/api-key.entity';
 import { issueApiKey } from './issue-api-key';
 import { hashApiKey, hashesEqual } from '../auth/key-secret';
 import type { Principal } from '../auth/principal';
-import { inTransaction } from '../db/orm-transaction';
 
 // Found keys are cached briefly so a busy emitter costs no lookup per request. A revocation
 // made in this process applies at once, one made by another process as soon as its KEY_REVOKED
@@ -72,7 +71,7 @@ export class ApiKeyService {
    * manage hookwire afterwards, and a restart makes no new key once any key exists.
    */
   async revoke(id: string): Promise<ApiKey> {
-    const apiKey = await inTransaction(this.orm.em.fork(), async (em) => {
+    const apiKey = await this.orm.em.fork().transactional(async (em) => {
       const active = await this.lockActiveKeys(em);
       const key = active.find((candidate) => candidate.id === id);
       if (!key) {

@@ -7,7 +7,6 @@ import { BUILT_IN_EVENT_TYPES, isBuiltInEventType, type EventTypeInfo } from './
 import { CustomEventType } from '../db/tables/event-type.entity';
 import { matchesEventPattern } from './event-pattern';
 import { validateEventSelection } from './event-selection';
-import { inTransaction } from '../db/orm-transaction';
 
 // Dotted names like Logto's (`Invoice.Paid`, `Billing.Plan.Changed`): at least two segments.
 const CUSTOM_NAME = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)+$/;
@@ -108,7 +107,7 @@ export class EventTypeService {
     if (isBuiltInEventType(name)) throw new BadUserInputError(`${name} is a built-in event type; only custom types can be deleted`, 'name');
     // One transaction, the type's row locked first (PostgreSQL; SQLite has one writer): the
     // check that no hook names it and the delete see the same hooks.
-    const row = await inTransaction(this.orm.em.fork(), async (em) => {
+    const row = await this.orm.em.fork().transactional(async (em) => {
       const found = await em.findOne(CustomEventType, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!found) throw new NotFoundError('event type', name);
       const hooks = await em.find(Hook, {}, { fields: ['id', 'name', 'events'], orderBy: { id: 'asc' } });

@@ -12,7 +12,6 @@ import { Hook } from '../db/tables/hook.entity';
 import { validateName } from '../graphql/names';
 import { syncHookPatterns } from './hook-patterns';
 import { validateHookEvents, validateHookHeaders, validateHookUrl, validateRateLimit } from './hook-validation';
-import { inTransaction } from '../db/orm-transaction';
 
 /** The fields a hook is created with. */
 export interface HookDraft {
@@ -71,7 +70,7 @@ export class HookService {
       rateLimit: validateRateLimit(draft.rateLimit),
       signingKey: generateSigningKey(),
     };
-    return inTransaction(this.orm.em.fork(), async (tx) => {
+    return this.orm.em.fork().transactional(async (tx) => {
       const hook = tx.create(Hook, fields);
       await tx.flush();
       await syncHookPatterns(tx, hook.id, hook.events);
@@ -107,7 +106,7 @@ export class HookService {
       }
     }
     const eventsChanged = changes.events != null;
-    await inTransaction(em, async (tx) => {
+    await em.transactional(async (tx) => {
       await tx.flush();
       if (!eventsChanged) return;
       // The ORM writes only the columns that differ from the hook as it was read, before this
