@@ -225,6 +225,7 @@ async function runPeer(context: BenchContext, options: Options, databases: Bench
       context.log(`  failed: ${(error as Error).message}`);
     } finally {
       await peer?.stop();
+      await Promise.allSettled(databases.splice(0).map((database) => database.drop()));
       await context.receiver.reset();
     }
     result.seconds = round((performance.now() - began) / 1000, 1);
