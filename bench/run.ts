@@ -27,7 +27,7 @@ import { round } from './stats';
 const PEER_RUNNERS: Partial<Record<ScenarioName, PeerScenario>> = { throughput, fanout, latency };
 
 /**
- * `npm run bench [-- --postgres] [--quick] [--only a,b] [--out dir] [--profile] [--sql-timing] [--peers]`
+ * `npm run bench [-- --postgres] [--quick] [--only a,b] [--out dir] [--profile] [--sql-timing] [--peers] [--backlog-rows n]`
  *
  * Builds the server bundle (as `npm start` does, into .bench-dist/), starts the receiver process, measures the bare-loop limit, runs each scenario against its
  * own hookwire process and fresh database, prints the table and writes the JSON report.
@@ -60,6 +60,7 @@ interface Options {
   profileDir?: string;
   sqlTimingDir?: string;
   peers: boolean;
+  backlogRows?: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -70,11 +71,13 @@ function parseOptions(args: string[]): Options {
     if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value`);
     return next;
   };
-  const known = new Set(['--postgres', '--quick', '--only', '--out', '--profile', '--sql-timing', '--peers']);
+  const known = new Set(['--postgres', '--quick', '--only', '--out', '--profile', '--sql-timing', '--peers', '--backlog-rows']);
   for (const arg of args) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`);
   const only = value('--only')?.split(',') ?? [...SCENARIOS];
   for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`no scenario "${name}" (${SCENARIOS.join(', ')})`);
   const out = value('--out') ?? fileURLToPath(new URL('./results', import.meta.url));
+  const backlogRows = value('--backlog-rows');
+  if (backlogRows !== undefined && !(Number.isInteger(Number(backlogRows)) && Number(backlogRows) >= 2)) throw new Error('--backlog-rows needs a whole number of at least 2');
   return {
     database: args.includes('--postgres') ? 'postgres' : 'sqlite',
     postgresUrl: process.env.DATABASE_URL || DEFAULT_POSTGRES_URL,
@@ -84,6 +87,7 @@ function parseOptions(args: string[]): Options {
     profileDir: args.includes('--profile') ? `${out}/profiles` : undefined,
     sqlTimingDir: args.includes('--sql-timing') ? `${out}/sql-timing` : undefined,
     peers: args.includes('--peers'),
+    backlogRows: backlogRows === undefined ? undefined : Number(backlogRows),
   };
 }
 
@@ -136,6 +140,7 @@ async function main(): Promise<number> {
       newDatabase,
       profileDir: options.profileDir,
       postgresUrl: options.database === 'postgres' ? options.postgresUrl : undefined,
+      backlogRows: options.backlogRows,
       async startServer(name, env = {}, database = newDatabase()) {
         const label = `${name}-${++serverCount}`;
         const profile = options.profileDir ? { dir: options.profileDir, name: label } : undefined;
@@ -160,6 +165,9 @@ async function main(): Promise<number> {
       } finally {
         await Promise.allSettled(servers.map((server) => server.stop()));
         servers = [];
+        // Dropped now, not at the end: a million-row schema left behind would have PostgreSQL
+        // vacuuming it under the next scenario (and under the peer, which shares the server).
+        await Promise.allSettled(databases.splice(0).map((database) => database.drop()));
         await receiver.reset();
       }
       result.seconds = round((performance.now() - scenarioStart) / 1000, 1);
@@ -217,6 +225,7 @@ async function runPeer(context: BenchContext, options: Options, databases: Bench
       context.log(`  failed: ${(error as Error).message}`);
     } finally {
       await peer?.stop();
+      await Promise.allSettled(databases.splice(0).map((database) => database.drop()));
       await context.receiver.reset();
     }
     result.seconds = round((performance.now() - began) / 1000, 1);

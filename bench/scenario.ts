@@ -62,6 +62,8 @@ export interface BenchContext {
   profileDir?: string;
   /** The PostgreSQL server the system under test runs on, if it does: rate phases meter it too. */
   postgresUrl?: string;
+  /** `--backlog-rows`: how many pending deliveries backlog-million makes, in place of a million. */
+  backlogRows?: number;
 }
 
 /** A scenario: measures and returns figures and details (`name` and `seconds` are added by the run). */
