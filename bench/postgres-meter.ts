@@ -4,43 +4,53 @@ import { readCpuMs } from './measure';
 
 /** What the PostgreSQL server did over a phase, per delivery. */
 export interface PostgresWork {
-  /** CPU time of every PostgreSQL process on this machine (backends, WAL writer, checkpointer…). */
+  /** CPU time of the PostgreSQL processes on this machine (backends, WAL writer, checkpointer…). */
   postgresCpuUsPerDelivery: number;
   /** WAL written, from `pg_current_wal_lsn()` before and after. */
   walBytesPerDelivery: number;
 }
 
-/** Ends a {@link postgresMeter}: what the server did for `deliveries`, undefined for none. */
+/** Ends a {@link meterPostgres}: what the server did for `deliveries`, undefined for none. */
 export type PostgresMeter = (deliveries: number) => Promise<PostgresWork | undefined>;
 
 /**
- * Starts measuring the PostgreSQL server at `url` (which must run on this machine, as the
- * bench's does): call the result with the deliveries made meanwhile. The bench's own reads of
- * the LSN are two tiny statements; nothing else uses the server during a phase.
+ * Starts measuring the PostgreSQL server the system under test runs on, if it runs on one (it
+ * must run on this machine, as the bench's does): call the result with the deliveries made
+ * meanwhile. The CPU is each process's own growth over the phase (one started meanwhile from
+ * zero), so a backend or autovacuum worker that ends during the phase takes none of the others'
+ * time with it. The LSN is read over a connection of its own at each end, so a phase that
+ * throws leaves no client open.
  */
-export async function postgresMeter(url: string): Promise<PostgresMeter> {
-  const server = new URL(url);
+export async function meterPostgres(context: { postgresUrl?: string }): Promise<PostgresMeter | undefined> {
+  if (!context.postgresUrl) return undefined;
+  const server = new URL(context.postgresUrl);
   server.searchParams.delete('schema');
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  const lsn = async () => String((await client.query('select pg_current_wal_lsn() as lsn')).rows[0].lsn);
-  const startLsn = await lsn();
-  const startCpu = postgresCpuMs();
+  const startLsn = await currentLsn(server.toString());
+  const startCpu = postgresCpu();
   return async (deliveries) => {
-    try {
-      const cpuMs = postgresCpuMs() - startCpu;
-      const wal = Number((await client.query('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1) as bytes', [startLsn])).rows[0].bytes);
-      if (deliveries <= 0) return undefined;
-      return { postgresCpuUsPerDelivery: Math.round((cpuMs * 1000) / deliveries), walBytesPerDelivery: Math.round(wal / deliveries) };
-    } finally {
-      await client.end();
-    }
+    let cpuMs = 0;
+    for (const [pid, ms] of postgresCpu()) cpuMs += ms - (startCpu.get(pid) ?? 0);
+    const wal = Number(await currentLsn(server.toString(), startLsn));
+    if (deliveries <= 0) return undefined;
+    return { postgresCpuUsPerDelivery: Math.round((cpuMs * 1000) / deliveries), walBytesPerDelivery: Math.round(wal / deliveries) };
   };
 }
 
-/** The CPU time so far of every process named `postgres`, in milliseconds (one that ended meanwhile drops out). */
-function postgresCpuMs(): number {
-  let total = 0;
+/** The server's current WAL position, or with `since` the bytes written after it. */
+async function currentLsn(url: string, since?: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const query = since === undefined ? 'select pg_current_wal_lsn()::text as v' : 'select pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::text as v';
+    return String((await client.query(query, since === undefined ? [] : [since])).rows[0].v);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The CPU time so far, in milliseconds, of each live process named `postgres`, by pid. */
+function postgresCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let name: string;
@@ -51,12 +61,7 @@ function postgresCpuMs(): number {
     }
     if (name !== 'postgres') continue;
     const ms = readCpuMs(Number(entry));
-    if (Number.isFinite(ms)) total += ms;
+    if (Number.isFinite(ms)) cpu.set(entry, ms);
   }
-  return total;
-}
-
-/** A meter of the PostgreSQL server the system under test runs on, if it runs on one. */
-export function meterPostgres(context: { postgresUrl?: string }): Promise<PostgresMeter | undefined> {
-  return context.postgresUrl ? postgresMeter(context.postgresUrl) : Promise.resolve(undefined);
+  return cpu;
 }

@@ -1,6 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
+import { forkListening } from './child';
 
 /** What the receiver saw on one path. */
 export interface PathSummary {
@@ -42,14 +42,7 @@ export interface ReceiverHandle {
 
 /** Starts the receiver as a child process on 127.0.0.1 and resolves once it listens. */
 export async function startReceiver(): Promise<ReceiverHandle> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./receiver.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`the receiver exited (${code}) before listening`)));
-  });
+  const { child, port } = await forkListening(fileURLToPath(new URL('./receiver.ts', import.meta.url)), 'receiver');
   const origin = `http://127.0.0.1:${port}`;
   const call = async <T>(path: string, method: 'GET' | 'POST' = 'GET'): Promise<T> => {
     const response = await request(`${origin}${path}`, { method });

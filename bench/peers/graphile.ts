@@ -1,6 +1,6 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { forkListening } from '../child';
 import type { BenchDatabase } from '../database';
 import { readCpuMs } from '../measure';
 import type { SystemUnderTest } from '../scenario';
@@ -20,15 +20,8 @@ export async function startGraphilePeer(newDatabase: () => BenchDatabase): Promi
   const schemaOf = (database: BenchDatabase) => new URL(database.url).searchParams.get('schema') as string;
   const server = new URL(app.url);
   server.searchParams.delete('schema');
-  const child = fork(fileURLToPath(new URL('./graphile-app.ts', import.meta.url)), [server.toString(), schemaOf(app), schemaOf(worker)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`the graphile-worker peer exited (${code}) before listening`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const peer = await forkListening(fileURLToPath(new URL('./graphile-app.ts', import.meta.url)), 'graphile-worker peer', [server.toString(), schemaOf(app), schemaOf(worker)]);
+  const { child, port } = peer;
   const origin = `http://127.0.0.1:${port}`;
   const pools: Pool[] = [];
   return {
@@ -41,10 +34,7 @@ export async function startGraphilePeer(newDatabase: () => BenchDatabase): Promi
     },
     async stop() {
       await Promise.all(pools.map((pool) => pool.close()));
-      child.disconnect();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(killer);
+      await peer.stop(20_000);
     },
   };
 }

@@ -67,7 +67,6 @@ export const backlogMillion: Scenario = async (context) => {
         drainSeconds: round(drainSeconds, 2),
         delivered: drained.count,
         complete: drained.complete,
-        claimP99: 'inside the server: --sql-timing on SQLite gives each statement its p99 (compare with --backlog-rows 10000)',
         rssSamples: samples,
       },
     };

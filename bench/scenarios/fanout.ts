@@ -1,7 +1,7 @@
 import { emitSingles } from '../emit';
-import { cpuMeter, deliveryRate, describeRate } from '../measure';
+import { deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
-import { meterPostgres } from '../postgres-meter';
+import { measurePhase } from '../phase';
 import { rateFigure, type PeerScenario } from '../scenario';
 
 const HOOKS = 50;
@@ -29,13 +29,10 @@ export const fanout: PeerScenario = async (context) => {
   await deliveryRate(receiver, '/fan-warm/', warm, warm.emitted * HOOKS, 30_000);
   for (const [i, id] of hooks.entries()) await admin.UpdateHook({ id, input: { url: `${receiver.origin}/fan/${i}` } });
 
-  const cpu = cpuMeter(server);
-  const database = await meterPostgres(context);
-  const run = await emitSingles(clients, 2, { count: events, seconds: 20 });
-  const rate = await deliveryRate(receiver, '/fan/', run, run.emitted * HOOKS, quick ? 30_000 : 40_000, cpu, database);
-  context.log(describeRate(`${run.emitted} events × ${HOOKS} hooks`, rate));
+  const rate = await measurePhase(context, server, '/fan/', () => emitSingles(clients, 2, { count: events, seconds: 20 }), { perEvent: HOOKS, waitMs: quick ? 30_000 : 40_000 });
+  context.log(describeRate(`${rate.emitted} events × ${HOOKS} hooks`, rate));
   return {
     figures: [rateFigure(context, `fan-out, 1 event → ${HOOKS} hooks`, rate.perSecond, { of: 'ratio', op: '>=', bound: 0.6, text: '≥ 0.6 × bare' }, rate)],
-    details: { hooks: HOOKS, events: run.emitted, deliveries: run.emitted * HOOKS, ...rate },
+    details: { hooks: HOOKS, events: rate.emitted, deliveries: rate.emitted * HOOKS, ...rate },
   };
 };

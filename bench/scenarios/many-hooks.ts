@@ -1,5 +1,6 @@
 import { emitSingles } from '../emit';
-import { cpuMeter, deliveryRate, describeRate } from '../measure';
+import { describeRate } from '../measure';
+import { measurePhase } from '../phase';
 import { BENCH_EVENT } from '../payload';
 import type { Scenario } from '../scenario';
 import type { BenchClient } from '../server';
@@ -33,9 +34,7 @@ export const manyHooks: Scenario = async (context) => {
   const phase = async (path: string, events: number) => {
     await admin.UpdateHook({ id: hook.id, input: { url: `${receiver.origin}${path}` } });
     const answerMs: number[] = [];
-    const cpu = cpuMeter(server);
-    const run = await emitSingles(clients, CALLERS_PER_CLIENT, { ...bounds, count: events, answerMs });
-    const rate = await deliveryRate(receiver, path, run, run.emitted, 40_000, cpu);
+    const rate = await measurePhase(context, server, path, () => emitSingles(clients, CALLERS_PER_CLIENT, { ...bounds, count: events, answerMs }), { waitMs: 40_000 });
     const answerP50Ms = round(percentile(answerMs, 50), 2);
     context.log(`${describeRate(path, rate)}, emitEvent p50 ${answerP50Ms} ms`);
     return { ...rate, answerP50Ms };

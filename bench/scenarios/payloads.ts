@@ -1,6 +1,7 @@
 import { emitBatches } from '../emit';
 import { bareLoop } from '../limit';
-import { cpuMeter, deliveryRate, describeRate } from '../measure';
+import { describeRate } from '../measure';
+import { measurePhase } from '../phase';
 import { BENCH_EVENT, deliveryLikeRequest, paddedPayload } from '../payload';
 import type { BenchContext, Figure, Scenario } from '../scenario';
 import type { BenchClient, BenchServer } from '../server';
@@ -72,9 +73,8 @@ async function measureSize(
 ) {
   await admin.UpdateHook({ id: hookId, input: { url: `${context.receiver.origin}${path}` } });
   const batchSize = Math.max(1, Math.floor(BATCH_BYTES / bytes));
-  const cpu = cpuMeter(server);
-  const run = await emitBatches(clients, 1, batchSize, { count, seconds: 20, payload: (n) => paddedPayload(n, bytes) });
-  const rate = await deliveryRate(context.receiver, path, run, run.emitted, context.quick ? 30_000 : 40_000, cpu);
+  const emit = () => emitBatches(clients, 1, batchSize, { count, seconds: 20, payload: (n) => paddedPayload(n, bytes) });
+  const rate = await measurePhase(context, server, path, emit, { waitMs: context.quick ? 30_000 : 40_000 });
   const received = (await context.receiver.stats())[path]?.bytes ?? 0;
   const MBps = rate.seconds > 0 ? received / 1e6 / rate.seconds : 0;
   context.log(`${describeRate(path, rate)}; ${round(MBps)} MB/s`);

@@ -1,6 +1,6 @@
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { forkListening } from '../child';
 import { BENCH_EVENT, userCreatedPayload } from '../payload';
 import type { Scenario } from '../scenario';
 import { BENCH_ADMIN_KEY } from '../server';
@@ -25,12 +25,8 @@ export const subscribers5000: Scenario = async (context) => {
   const openFiles = openFileLimit();
   if (openFiles < filesNeeded(subscribers)) throw new Error(`subscribers-5000 needs ${filesNeeded(subscribers)} open files per process, ulimit -n is ${openFiles}`);
   const server = await context.startServer('subscribers-5000', { HOOKWIRE_MAX_CONNECTIONS_PER_KEY: String(SUBSCRIBERS) });
-  const broadcaster = fork(fileURLToPath(new URL('../ws-broadcaster.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const broadcasterExited = new Promise<void>((resolve) => broadcaster.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    broadcaster.once('message', (message) => resolve((message as { port: number }).port));
-    broadcaster.once('exit', (code) => reject(new Error(`the ws broadcaster exited (${code}) before listening`)));
-  });
+  const bareServer = await forkListening(fileURLToPath(new URL('../ws-broadcaster.ts', import.meta.url)), 'ws broadcaster');
+  const { child: broadcaster, port } = bareServer;
   const feed = forkSubscribers({
     url: graphqlWsUrl(server),
     apiKey: BENCH_ADMIN_KEY,
@@ -63,8 +59,7 @@ export const subscribers5000: Scenario = async (context) => {
     };
   } finally {
     await feed.stop();
-    if (broadcaster.connected) broadcaster.disconnect();
-    await broadcasterExited;
+    await bareServer.stop();
   }
 };
 

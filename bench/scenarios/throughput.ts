@@ -1,7 +1,7 @@
 import { emitBatches, emitSingles, type EmitRun } from '../emit';
-import { cpuMeter, deliveryRate, describeRate } from '../measure';
+import { describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
-import { meterPostgres } from '../postgres-meter';
+import { measurePhase } from '../phase';
 import { rateFigure, type PeerContext, type PeerScenario } from '../scenario';
 import { round } from '../stats';
 
@@ -31,10 +31,7 @@ export const throughput: PeerScenario = async (context) => {
 
   const phase = async (path: string, emit: () => Promise<EmitRun>) => {
     await admin.UpdateHook({ id: hook.id, input: { url: `${receiver.origin}${path}` } });
-    const cpu = cpuMeter(server);
-    const database = await meterPostgres(context);
-    const run = await emit();
-    const rate = await deliveryRate(receiver, path, run, run.emitted, waitMs, cpu, database);
+    const rate = await measurePhase(context, server, path, emit, { waitMs });
     context.log(describeRate(path, rate));
     return rate;
   };

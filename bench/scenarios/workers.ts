@@ -1,6 +1,7 @@
 import { emitBatches } from '../emit';
 import { cpuMeter, deliveryRate, describeRate } from '../measure';
 import { BENCH_EVENT } from '../payload';
+import { meterPostgres } from '../postgres-meter';
 import { rateFigure, type BenchContext, type Figure, type Scenario } from '../scenario';
 import { round } from '../stats';
 
@@ -59,10 +60,11 @@ async function measureWorkers(context: BenchContext, count: number) {
     await deliveryRate(receiver, `/wk${count}-warm/`, warm, warm.emitted * HOOKS, 30_000);
     for (const [i, id] of hooks.entries()) await admin.UpdateHook({ id, input: { url: `${receiver.origin}/wk${count}/${i}` } });
 
+    const database = await meterPostgres(context);
     const apiCpu = cpuMeter(api);
     const workerCpu = workerServers.map(cpuMeter);
     const run = await emitBatches(clients, 1, BATCH_SIZE, { count: quick ? 50 : 5_000, seconds: 20 });
-    const rate = await deliveryRate(receiver, `/wk${count}/`, run, run.emitted * HOOKS, quick ? 30_000 : 40_000);
+    const rate = await deliveryRate(receiver, `/wk${count}/`, run, run.emitted * HOOKS, quick ? 30_000 : 40_000, undefined, database);
     const result = { workers: count, rate, apiCpuMs: Math.round(apiCpu()), workerCpuMs: workerCpu.map((cpu) => Math.round(cpu())) };
     context.log(`${describeRate(`api + ${count} worker(s), ${run.emitted} events × ${HOOKS} hooks`, rate)}; CPU ms: api ${result.apiCpuMs}, workers ${result.workerCpuMs.join(' / ')}`);
     return { ...result, apiRssMiB: round(api.rssMiB()), workerRssMiB: workerServers.map((server) => round(server.rssMiB())) };

@@ -49,7 +49,7 @@ interface PgConnection {
 // in their row count from one batch to the next, so there are hundreds of texts, and preparing
 // one again costs more than running it (3–4 % of the server's CPU). A prepared statement holds
 // native memory, about 10 KiB plus 100 bytes a parameter: the cache is bounded by statements and
-// by parameters (~5 MiB at most), least recently used out first, and a statement bigger than
+// by parameters (~6 MiB at most), least recently used out first, and a statement bigger than
 // MAX_CACHED_PARAMETERS (a backlog's batch of hundreds of rows) is prepared for each use.
 const STATEMENT_CACHE_SIZE = 200;
 const STATEMENT_CACHE_PARAMETERS = 40_000;
