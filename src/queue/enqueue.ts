@@ -65,9 +65,9 @@ export async function enqueueWithEvents(db: QueueDb, eventsInsert: Statement, ev
     });
   }
   const { rows, fanOut } = planDeliveries(await hooksWanting(sql, events, options.patternsSelecting), dialect, events, options);
-  const deliveries = rows.length > 0 ? insertStatement('deliveries', DELIVERY_COLUMNS, rows) : undefined;
-  if (!deliveries) await sql.run(eventsInsert.sql, eventsInsert.params);
-  else if (eventsInsert.params.length + deliveries.params.length <= MAX_PARAMS_PER_STATEMENT) {
+  if (rows.length === 0) await sql.run(eventsInsert.sql, eventsInsert.params);
+  else if (eventsInsert.params.length + rows.length * DELIVERY_COLUMNS.length <= MAX_PARAMS_PER_STATEMENT) {
+    const deliveries = insertStatement('deliveries', DELIVERY_COLUMNS, rows);
     await sql.run(`with written_events as (${eventsInsert.sql}) ${deliveries.sql}`, [...eventsInsert.params, ...deliveries.params]);
   } else {
     // A big batch fanned out to many hooks: more parameters than one statement may carry.
@@ -94,10 +94,13 @@ function planDeliveries(
   const rows: DeliveryRow[] = [];
   const handedOver: DeliveryJob[] = [];
   let queued = 0;
+  // The index found each hook by a pattern that selects one of the events' types: with one type
+  // in the batch (most batches, and every group commit of one kind of emit), each hook read
+  // wants every event, and its patterns need not be parsed and matched again.
+  const oneType = events.every((event) => event.type === events[0].type);
   for (const row of hookRows) {
     const hookId = String(row.id);
-    const patterns = readJson<string[]>(row.events);
-    const wanted = events.filter((event) => selects(patterns, event.type));
+    const wanted = oneType ? events : events.filter((event) => selects(readJson<string[]>(row.events), event.type));
     if (wanted.length === 0) continue;
     const enabled = readBoolean(row.enabled);
     const taken = enabled && handoff ? handoff.take({ hookId, rateLimit: readRateLimit(row.rate_limit), ordered: readBoolean(row.ordered) }, wanted.length) : 0;

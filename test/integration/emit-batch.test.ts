@@ -76,4 +76,20 @@ describe.each(DATABASE_KINDS)('emitEvents and group commit on %s', (kind) => {
     const skipped = await server.admin.Deliveries({ event: 'Organization.Created', status: 'SKIPPED', first: 1 });
     expect(skipped.deliveries.totalCount).toBe(6_000);
   });
+
+  it('gives each hook, in a batch of several types, only the events its patterns select', async () => {
+    const { createHook: deletions } = await server.admin.CreateHook({ input: { name: 'deletions', url: receiver.url, events: ['Role.Deleted'], enabled: false } });
+    const { createHook: scopes } = await server.admin.CreateHook({ input: { name: 'scopes', url: receiver.url, events: ['Role.Scopes.Updated'], enabled: false } });
+    await server.admin.EmitEvents({
+      inputs: [
+        { event: 'Role.Created', payload: {} },
+        { event: 'Role.Deleted', payload: {} },
+        { event: 'Role.Scopes.Updated', payload: {} },
+        { event: 'Role.Deleted', payload: {} },
+      ],
+    });
+    const typesOf = async (hookId: string) => (await server.admin.Deliveries({ hookId, first: 10 })).deliveries.nodes.map((delivery) => delivery.event).sort();
+    expect(await typesOf(deletions.id)).toEqual(['Role.Deleted', 'Role.Deleted']);
+    expect(await typesOf(scopes.id)).toEqual(['Role.Scopes.Updated']);
+  });
 });
