@@ -40,6 +40,8 @@ export interface SqlDialect {
    * `json` is text, PostgreSQL's `json` keeps its input), so a body spliced from it is rebuilt.
    */
   jsonText(column: string): string;
+  /** The size in UTF-8 bytes of a text `column`: SQLite's length() of text counts characters, of the same value as a blob its bytes. */
+  utf8Bytes(column: string): string;
   /** Runs a claim's statements: in a transaction of their own on PostgreSQL, as a plain statement on SQLite. */
   claim<T>(sql: Sql, work: (session: SqlSession) => Promise<T>): Promise<T>;
   /**
@@ -61,6 +63,7 @@ const sqlite: SqlDialect = {
   writableCtes: false,
   returningFrom: false,
   jsonText: (column) => column,
+  utf8Bytes: (column) => `length(cast(${column} as blob))`,
   claim: (sql, work) => work(sql),
   lockRowOrSkip: async () => true,
   tuneClaim: async () => {},
@@ -75,6 +78,7 @@ const postgres: SqlDialect = {
   writableCtes: true,
   returningFrom: true,
   jsonText: (column) => `${column}::text`,
+  utf8Bytes: (column) => `octet_length(${column})`,
   claim: (sql, work) => sql.transaction(work),
   lockRowOrSkip: async (session, table, id) =>
     (await session.all(`select id from ${table} where id = ? for no key update skip locked`, [id])).length > 0,

@@ -19,9 +19,13 @@ export function readJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** A stored JSON value as JSON text: SQLite's as stored, PostgreSQL's (parsed by the driver) serialised again. */
+/**
+ * A JSON column read as its stored text (`SqlDialect.jsonText`). Never serialised again from
+ * parsed values: a body rebuilt from it must be byte for byte the one that was signed and sent.
+ */
 export function readJsonText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'string') throw new TypeError('a JSON column was read without SqlDialect.jsonText: its stored text is needed, not its parsed value');
+  return value;
 }
 
 /** A stored boolean read back. */

@@ -1,7 +1,7 @@
 import type { LogPort } from '../logger';
 import type { Completed } from './work-queue';
 import type { AttemptResult } from './job';
-import { describeOutcome } from './outcome';
+import { describeOutcome, errorTextOf } from './outcome';
 
 /**
  * Where the engine reports failures of its own infrastructure (the database): one that says
@@ -59,7 +59,7 @@ export class DeliveryLog {
         deliveryId: job.deliveryId,
         attempt: number,
         outcome: outcome.kind,
-        result: outcome.kind === 'success' ? undefined : describeOutcome(outcome),
+        result: errorTextOf(outcome) ?? undefined,
         status: next.status,
         durationMs,
       },

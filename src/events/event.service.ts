@@ -3,6 +3,7 @@ import type { Orm } from '../db/database';
 import { createdBetween } from '../graphql/time-range';
 import type { Sql } from '../db/sql';
 import { sqlDialect } from '../db/dialect';
+import { placeholders } from '../db/sql-values';
 import { findPage } from '../db/paginate';
 import { GroupCommit } from '../util/group-commit';
 import type { Clock } from '../delivery/clock';
@@ -192,9 +193,9 @@ export class EventService {
    * is left out), in one statement that reads no payload into the process.
    */
   async payloadSizesOf(ids: readonly string[]): Promise<Map<string, number>> {
-    // The bytes of the text payloadTextsOf reads; SQLite's length() of text counts characters, of a blob bytes.
-    const bytes = this.sql.dialect === 'postgres' ? 'octet_length(payload::text)' : 'length(cast(payload as blob))';
-    const rows = await this.sql.all(`select id, ${bytes} as bytes from events where id in (${ids.map(() => '?').join(', ')})`, ids);
+    // The bytes of the text payloadTextsOf reads.
+    const dialect = sqlDialect(this.sql.dialect);
+    const rows = await this.sql.all(`select id, ${dialect.utf8Bytes(dialect.jsonText('payload'))} as bytes from events where id in (${placeholders(ids.length)})`, ids);
     return new Map(rows.map((row) => [String(row.id), Number(row.bytes)]));
   }
 
@@ -204,7 +205,7 @@ export class EventService {
    */
   async payloadTextsOf(ids: readonly string[]): Promise<Map<string, string>> {
     const payload = sqlDialect(this.sql.dialect).jsonText('payload');
-    const rows = await this.sql.all(`select id, ${payload} as payload from events where id in (${ids.map(() => '?').join(', ')})`, ids);
+    const rows = await this.sql.all(`select id, ${payload} as payload from events where id in (${placeholders(ids.length)})`, ids);
     return new Map(rows.map((row) => [String(row.id), String(row.payload)]));
   }
 

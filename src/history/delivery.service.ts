@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { dialectOf, type Orm } from '../db/database';
+import { sqlDialect } from '../db/dialect';
 import { findPage } from '../db/paginate';
 import type { Clock } from '../delivery/clock';
 import { BadUserInputError, NotFoundError } from '../errors';
@@ -15,7 +16,7 @@ import { DeliveryAttempt } from '../db/tables/delivery-attempt.entity';
 import { Delivery } from '../db/tables/delivery.entity';
 import type { Row } from '../db/sql';
 import { placeholders } from '../db/sql-values';
-import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayload, envelopePayloadBytes, sentBody, sentBodyBytes, utf8Bytes } from './envelope-bodies';
+import { ENVELOPE_COLUMNS, ENVELOPE_JOIN, envelopePayload, envelopePayloadBytes, sentBody, sentBodyBytes } from './envelope-bodies';
 
 /** What a list of deliveries may be narrowed by. */
 export interface DeliveryFilter {
@@ -89,7 +90,7 @@ export class DeliveryService {
    */
   async attemptTextSizesOf(attemptIds: readonly string[]): Promise<Map<string, AttemptTextSizes>> {
     const dialect = dialectOf(this.orm);
-    const bytes = (column: string) => utf8Bytes(dialect, column);
+    const bytes = (column: string) => sqlDialect(dialect).utf8Bytes(column);
     const rows = await this.attemptRows(
       `${bytes(`a.${ATTEMPT_TEXT_COLUMNS.request}`)} as request_bytes, ${bytes(`a.${ATTEMPT_TEXT_COLUMNS.response}`)} as response_bytes,
        ${ENVELOPE_COLUMNS}, ${envelopePayloadBytes(dialect)} as payload_bytes`,

@@ -23,12 +23,7 @@ export function envelopePayload(dialect: Dialect): string {
 
 /** The stored size in UTF-8 bytes of the payload joined by {@link ENVELOPE_JOIN}. */
 export function envelopePayloadBytes(dialect: Dialect): string {
-  return utf8Bytes(dialect, envelopePayload(dialect));
-}
-
-/** The size in UTF-8 bytes of a text `column`: SQLite's length() of text counts characters, of the same value as a blob its bytes. */
-export function utf8Bytes(dialect: Dialect, column: string): string {
-  return dialect === 'postgres' ? `octet_length(${column})` : `length(cast(${column} as blob))`;
+  return sqlDialect(dialect).utf8Bytes(envelopePayload(dialect));
 }
 
 /** The body an attempt sent: stored, or rebuilt from its row's {@link ENVELOPE_COLUMNS} and `envelope_payload`. */

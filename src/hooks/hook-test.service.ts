@@ -1,6 +1,6 @@
 import { buildRequest } from '../delivery/request-builder';
 import type { Sender } from '../delivery/sender';
-import { describeOutcome, responseOf } from '../delivery/outcome';
+import { errorTextOf, responseOf } from '../delivery/outcome';
 import { BUILT_IN_EVENT_TYPES } from '../events/catalogue';
 import type { EventTypeService } from '../events/event-type.service';
 import { newId } from '../util/ids';
@@ -70,7 +70,7 @@ export class HookTestService {
       responseStatus: response?.status ?? null,
       responseBody: response?.body ?? null,
       durationMs,
-      error: outcome.kind === 'success' ? null : describeOutcome(outcome),
+      error: errorTextOf(outcome),
     };
   }
 }

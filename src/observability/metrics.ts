@@ -3,15 +3,9 @@ import type { Clock } from '../delivery/clock';
 import type { AttemptResult } from '../delivery/job';
 import { errorKindOf } from '../delivery/outcome';
 import type { LogPort } from '../logger';
+import type { QueueSnapshot } from '../queue/stats';
 
-/** The queue's numbers at one moment (`Queue.snapshot`, src/queue/stats.ts, provides them). */
-export interface QueueSnapshot {
-  due: number;
-  open: number;
-  oldestDueAt: Date | null;
-}
-
-/** Reads the queue at scrape time; declared here, where it is used. */
+/** Reads the queue at scrape time (`Queue.snapshot`); declared here, where it is used. */
 export interface QueueProbe {
   snapshot(now: Date): Promise<QueueSnapshot>;
 }

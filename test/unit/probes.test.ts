@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Metrics, type QueueSnapshot } from '../../src/observability/metrics';
+import { Metrics } from '../../src/observability/metrics';
+import type { QueueSnapshot } from '../../src/queue/stats';
 import { mountProbes } from '../../src/server/probes';
 
 const NOW = new Date('2026-01-01T00:00:00.000Z');
