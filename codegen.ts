@@ -27,7 +27,9 @@ const config: CodegenConfig = {
       },
     },
     'src/console/src/gql/': {
-      documents: ['src/console/src/**/*.{ts,tsx}', '!src/console/src/gql/**'],
+      // The SDK's fragments too: the console selects what an SDK user gets (a hook, a delivery,
+      // an attempt) by the same fragment, appended by the preset to each document that spreads it.
+      documents: ['src/console/src/**/*.{ts,tsx}', '!src/console/src/gql/**', 'src/sdk/operations/fragments.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -36,7 +36,9 @@ function costOf(document: string, variables?: Record<string, unknown>, weights: 
  */
 function consoleDocuments(): string[] {
   const sources = consoleSources();
-  const fragments = sources.flatMap((source) => parse(source).definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION));
+  // The SDK's fragments are among the console's documents too (codegen.ts).
+  const sdkFragments = readFileSync(join(ROOT, 'src/sdk/operations/fragments.graphql'), 'utf8');
+  const fragments = [...sources, sdkFragments].flatMap((source) => parse(source).definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION));
   const fragmentText = fragments.map((fragment) => print(fragment)).join('\n');
   return sources.filter((source) => /(?:query|mutation|subscription) \w+/.test(source)).map((source) => `${source}\n${fragmentText}`);
 }

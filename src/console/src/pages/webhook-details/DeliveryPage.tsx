@@ -10,27 +10,9 @@ import { useHookAttempts } from './use-deliveries';
 const DeliveryDocument = graphql(`
   query WebhookDelivery($id: ID!) {
     delivery(id: $id) {
-      ...DeliverySummary
-      hookId
+      ...DeliveryFields
       attempts {
-        id
-        number
-        trigger
-        startedAt
-        durationMs
-        succeeded
-        request {
-          url
-          headers {
-            name
-            value
-          }
-          body
-        }
-        responseStatus
-        responseBody
-        errorKind
-        errorMessage
+        ...AttemptFields
       }
     }
   }

@@ -12,44 +12,20 @@ const HookDeliveriesDocument = graphql(`
   query WebhookDeliveries($hookId: ID!, $first: Int!, $after: String, $status: DeliveryStatus, $event: String, $since: DateTime, $until: DateTime) {
     deliveries(hookId: $hookId, first: $first, after: $after, status: $status, event: $event, since: $since, until: $until) {
       nodes {
-        ...DeliverySummary
-        updatedAt
+        ...DeliveryFields
       }
       pageInfo {
-        endCursor
-        hasNextPage
+        ...PageInfoFields
       }
       totalCount
     }
-  }
-
-  # What a delivery's row in the list and the head of its own page show.
-  fragment DeliverySummary on Delivery {
-    id
-    eventId
-    event
-    status
-    attemptCount
-    nextAttemptAt
-    lastError
-    createdAt
   }
 `);
 
 const HookAttemptsDocument = graphql(`
   subscription WebhookAttempts($hookId: ID) {
     deliveryUpdated(hookId: $hookId) {
-      deliveryId
-      eventId
-      event
-      attemptNumber
-      status
-      succeeded
-      responseStatus
-      errorKind
-      errorMessage
-      durationMs
-      startedAt
+      ...DeliveryUpdateFields
     }
   }
 `);

@@ -1,43 +1,24 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
-// WebhookSettings is what the settings tab edits: the update answers with it, so the cache
-// refreshes the details page's copy of the hook.
+// The SDK's HookFields, in the details and in the update's answer: the cache refreshes every
+// field the page shows from the answer, the failing state an enabling clears among them.
 const WebhookDetailsDocument = graphql(`
   query WebhookDetails($id: ID!) {
     hook(id: $id) {
-      ...WebhookSettings
-      failingSince
-      createdAt
+      ...HookFields
       executionStats {
         requestCount
         successCount
       }
     }
   }
-
-  fragment WebhookSettings on Hook {
-    id
-    name
-    url
-    events
-    headers {
-      name
-      value
-    }
-    enabled
-    ordered
-    rateLimit
-    disabledAt
-    disabledReason
-    updatedAt
-  }
 `);
 
 const UpdateWebhookDocument = graphql(`
   mutation UpdateWebhook($id: ID!, $input: UpdateHookInput!) {
     updateHook(id: $id, input: $input) {
-      ...WebhookSettings
+      ...HookFields
     }
   }
 `);
